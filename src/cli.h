@@ -1,0 +1,36 @@
+/* What every subcommand gets from main: the invocation's talloc context,
+ * the global options and the error slot whose message main prints. */
+#ifndef PD_CLI_H
+#define PD_CLI_H
+
+#include <stdio.h>
+
+#include "status.h"
+
+struct pd_cli {
+	void *ctx;
+	const char *notmuch_config; /* --notmuch-config, or NULL */
+	const char *program;        /* argv[0] basename, for messages */
+	FILE *out;
+	struct pd_err err;
+};
+
+/* Exit codes: 0 success, 1 a failure reported through cli->err,
+ * 2 bad usage. */
+enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
+
+/* X(name, function, usage, summary): one row per subcommand; it feeds the
+ * dispatcher and the --help text. The TUI is the command with no name. */
+#define PD_COMMAND_LIST(X)                                                    \
+	X(list, pd_cmd_list, "list [QUERY...]",                                \
+	  "print the threads matching a notmuch query, newest first")
+
+#define PD_COMMAND_DECL(name, fn, usage, summary)                             \
+	int fn(struct pd_cli *cli, int argc, char **argv);
+PD_COMMAND_LIST(PD_COMMAND_DECL)
+#undef PD_COMMAND_DECL
+
+/* Joins argv into one notmuch query string ("" when argc is 0). */
+char *pd_cli_join_query(void *ctx, int argc, char **argv);
+
+#endif

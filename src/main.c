@@ -1,0 +1,138 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <gmime/gmime.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "cli.h"
+#include "status.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct pd_cli *cli, int argc, char **argv);
+	const char *usage;
+	const char *summary;
+};
+
+#define PD_COMMAND_ROW(n, fn, u, s) { .name = #n, .run = fn, .usage = u, .summary = s },
+static const struct command commands[] = {
+	PD_COMMAND_LIST(PD_COMMAND_ROW)
+};
+#undef PD_COMMAND_ROW
+
+static void usage(FILE *fp)
+{
+	fputs("usage: patchdeck [OPTIONS] [QUERY...]\n"
+	      "       patchdeck [OPTIONS] COMMAND [ARGS...]\n"
+	      "\n"
+	      "A terminal reader for patch series in a notmuch mail store.\n"
+	      "Without a command, opens the reader on the threads matching QUERY.\n"
+	      "\n"
+	      "Commands:\n",
+	      fp);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %-24s %s\n", commands[i].usage, commands[i].summary);
+	fputs("\n"
+	      "Options:\n"
+	      "  --notmuch-config FILE    notmuch config to use (default: $NOTMUCH_CONFIG,\n"
+	      "                           then notmuch's own lookup)\n"
+	      "  -h, --help               show this help and exit\n"
+	      "  -V, --version            show the version and exit\n"
+	      "\n"
+	      "See patchdeck(1) for keys, configuration and examples.\n",
+	      fp);
+}
+
+char *pd_cli_join_query(void *ctx, int argc, char **argv)
+{
+	char *q = talloc_strdup(ctx, "");
+	for (int i = 0; q != NULL && i < argc; i++)
+		q = talloc_asprintf_append(q, "%s%s", i ? " " : "", argv[i]);
+	return q;
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_NOTMUCH_CONFIG = 256 };
+	static const struct option longopts[] = {
+		{ "notmuch-config", required_argument, NULL, OPT_NOTMUCH_CONFIG },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+
+	setlocale(LC_ALL, "");
+	void *ctx = talloc_new(NULL);
+	struct pd_cli cli = {
+		.ctx = ctx,
+		.notmuch_config = NULL,
+		.program = "patchdeck",
+		.out = stdout,
+	};
+	pd_err_init(&cli.err, ctx);
+
+	/* '+' stops at the first non-option so that subcommands parse their
+	 * own options. */
+	/* Our own messages, so that they name the program the same way
+	 * whatever path it was started by. */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_NOTMUCH_CONFIG:
+			cli.notmuch_config = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			talloc_free(ctx);
+			return PD_EXIT_OK;
+		case 'V':
+			printf("patchdeck %s\n", PACKAGE_VERSION);
+			talloc_free(ctx);
+			return PD_EXIT_OK;
+		default:
+			if (optopt == OPT_NOTMUCH_CONFIG)
+				fprintf(stderr, "patchdeck: --notmuch-config needs a FILE\n");
+			else if (optopt != 0)
+				fprintf(stderr, "patchdeck: unknown option '-%c'\n", optopt);
+			else
+				fprintf(stderr, "patchdeck: unknown option '%s'\n",
+					argv[optind - 1]);
+			fputs("patchdeck: try 'patchdeck --help'\n", stderr);
+			talloc_free(ctx);
+			return PD_EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	g_mime_init();
+
+	int rc;
+	const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
+	if (cmd != NULL) {
+		optind = 1;
+		rc = cmd->run(&cli, argc, argv);
+	} else {
+		fputs("patchdeck: the reader is not built yet; try 'patchdeck list'\n",
+		      stderr);
+		rc = PD_EXIT_USAGE;
+	}
+	if (rc == PD_EXIT_FAIL)
+		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&cli.err));
+
+	g_mime_shutdown();
+	talloc_free(ctx);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* The mail store: a notmuch database opened read-only.
+ *
+ * The store copies what callers need into plain talloc'd structs and never
+ * hands out notmuch objects, so the model and the UI do not depend on
+ * libnotmuch and queries are destroyed as soon as they are read.
+ */
+#ifndef PD_STORE_H
+#define PD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "status.h"
+
+struct pd_store;
+
+/* Opens the database read-only. config_path is the notmuch config file to
+ * use; NULL means notmuch's own lookup (NOTMUCH_CONFIG, then the default
+ * locations). The store is a talloc child of ctx; freeing it closes the
+ * database. On failure err holds one line naming the thing and the fix. */
+int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
+		  struct pd_err *err);
+
+/* The database directory actually opened. */
+const char *pd_store_path(const struct pd_store *store);
+
+/* One notmuch thread, as the thread list shows it. */
+struct pd_thread_row {
+	char *thread_id;
+	time_t newest;   /* date of the newest message */
+	time_t oldest;
+	char *authors;   /* notmuch's author list, matched authors first */
+	char *subject;   /* subject of the thread's first message */
+	int total;       /* messages in the thread */
+	int matched;     /* messages matching the query */
+	bool unread;     /* any matched message tagged unread */
+};
+
+/* Runs query (notmuch syntax; "" or NULL means every message) and returns
+ * its threads, newest first, as an array allocated under ctx. */
+int pd_store_threads(struct pd_thread_row **out, size_t *count,
+		     struct pd_store *store, void *ctx, const char *query,
+		     struct pd_err *err);
+
+#endif

@@ -1,0 +1,92 @@
+# Shell test library: sourced by every tests/*/*.sh. Speaks TAP.
+#
+# Environment (set by `make check`): top_srcdir, top_builddir, PD_SHARED.
+# Tests run from the build directory; scratch files go under $PD_TMP, which
+# is removed when the test exits.
+
+set -u
+: "${top_srcdir:?run through make check}"
+: "${top_builddir:?run through make check}"
+
+PATCHDECK="$top_builddir/src/patchdeck"
+PD_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pdtest.XXXXXX")
+trap 'rm -rf "$PD_TMP"' EXIT
+# Keep the user's own notmuch and patchdeck settings out of every test.
+export HOME="$PD_TMP/home" XDG_CONFIG_HOME="$PD_TMP/home/.config" \
+	XDG_CACHE_HOME="$PD_TMP/home/.cache" LC_ALL=C.UTF-8 TZ=UTC
+unset NOTMUCH_CONFIG NOTMUCH_PROFILE MAILDIR
+mkdir -p "$HOME"
+
+tap_n=0
+tap_failed=0
+
+tap_ok() { # NAME
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+
+tap_not_ok() { # NAME [DIAGNOSTIC...]
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+	shift
+	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
+}
+
+tap_skip() { # NAME REASON
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+# Skips the whole file (must be called before any check).
+tap_skip_all() { # REASON
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+tap_done() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+
+# check_eq NAME EXPECTED ACTUAL: exact comparison, unified diff on failure.
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1" "$(diff -u --label expected --label actual \
+			<(printf '%s\n' "$2") <(printf '%s\n' "$3"))"
+	fi
+}
+
+# check_run NAME EXPECTED_STATUS EXPECTED_STDOUT EXPECTED_STDERR -- CMD...
+# Runs CMD and compares its exit status, stdout and stderr exactly.
+check_run() {
+	local name=$1 want_rc=$2 want_out=$3 want_err=$4
+	shift 5
+	local out err rc
+	out=$("$@" 2>"$PD_TMP/stderr")
+	rc=$?
+	err=$(cat "$PD_TMP/stderr")
+	local got="status $rc
+stdout:
+$out
+stderr:
+$err"
+	local want="status $want_rc
+stdout:
+$want_out
+stderr:
+$want_err"
+	check_eq "$name" "$want" "$got"
+}
+
+# The generated demo store shared by all tests of one `make check`
+# (built once by the check_DATA rule).
+PD_DEMO="$top_builddir/tests/.work/demo"
+
+# The real corpus (../shared/corpus), or empty when it is not beside us.
+PD_CORPUS=""
+if [ -d "${PD_SHARED:-}/corpus" ]; then
+	PD_CORPUS="$PD_SHARED/corpus"
+fi
