@@ -90,3 +90,15 @@ PD_CORPUS=""
 if [ -d "${PD_SHARED:-}/corpus" ]; then
 	PD_CORPUS="$PD_SHARED/corpus"
 fi
+
+# Prepares the real corpus once (tests/corpus/real-corpus caches it under
+# $PD_CORPUS_CACHE, which make check passes in because HOME is private here)
+# and sets PD_CORPUS_DIR to it. Skips the whole file where the corpus is
+# absent, so call it before any check.
+pd_use_real_corpus() {
+	[ -n "$PD_CORPUS" ] || tap_skip_all "no real corpus: ${PD_SHARED:-../shared}/corpus is absent (put the project's shared/ beside the checkout or set PD_SHARED)"
+	PD_CORPUS_DIR=$("$top_srcdir/tests/corpus/real-corpus" --quiet 2>"$PD_TMP/real-corpus.err") || {
+		echo "Bail out! $(tail -n 1 "$PD_TMP/real-corpus.err")"
+		exit 1
+	}
+}
