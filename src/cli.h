@@ -7,9 +7,13 @@
 
 #include "status.h"
 
+struct pd_repo;
+
 struct pd_cli {
 	void *ctx;
 	const char *notmuch_config; /* --notmuch-config, or NULL */
+	const char *tree;           /* --tree, or NULL */
+	struct pd_repo *repo;       /* the opened --tree, or NULL */
 	const char *program;        /* argv[0] basename, for messages */
 	FILE *out;
 	struct pd_err err;

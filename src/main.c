@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <git2.h>
 #include <gmime/gmime.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -8,7 +9,9 @@
 #include <talloc.h>
 
 #include "cli.h"
+#include "repo.h"
 #include "status.h"
+#include "store.h"
 
 struct command {
 	const char *name;
@@ -39,6 +42,8 @@ static void usage(FILE *fp)
 	      "Options:\n"
 	      "  --notmuch-config FILE    notmuch config to use (default: $NOTMUCH_CONFIG,\n"
 	      "                           then notmuch's own lookup)\n"
+	      "  --tree DIR               the git tree patches apply to (its top\n"
+	      "                           directory, a bare repository or a worktree)\n"
 	      "  -h, --help               show this help and exit\n"
 	      "  -V, --version            show the version and exit\n"
 	      "\n"
@@ -64,9 +69,10 @@ static const struct command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_NOTMUCH_CONFIG = 256 };
+	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE };
 	static const struct option longopts[] = {
 		{ "notmuch-config", required_argument, NULL, OPT_NOTMUCH_CONFIG },
+		{ "tree", required_argument, NULL, OPT_TREE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -93,6 +99,9 @@ int main(int argc, char **argv)
 		case OPT_NOTMUCH_CONFIG:
 			cli.notmuch_config = optarg;
 			break;
+		case OPT_TREE:
+			cli.tree = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			talloc_free(ctx);
@@ -104,6 +113,8 @@ int main(int argc, char **argv)
 		default:
 			if (optopt == OPT_NOTMUCH_CONFIG)
 				fprintf(stderr, "patchdeck: --notmuch-config needs a FILE\n");
+			else if (optopt == OPT_TREE)
+				fprintf(stderr, "patchdeck: --tree needs a DIR\n");
 			else if (optopt != 0)
 				fprintf(stderr, "patchdeck: unknown option '-%c'\n", optopt);
 			else
@@ -118,21 +129,33 @@ int main(int argc, char **argv)
 	argv += optind;
 
 	g_mime_init();
+	git_libgit2_init();
 
 	int rc;
 	const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
-	if (cmd != NULL) {
+	if (cli.tree != NULL &&
+	    pd_repo_open(&cli.repo, ctx, cli.tree, &cli.err) != PD_OK) {
+		rc = PD_EXIT_FAIL;
+	} else if (cmd != NULL) {
 		optind = 1;
 		rc = cmd->run(&cli, argc, argv);
 	} else {
-		fputs("patchdeck: the reader is not built yet; try 'patchdeck list'\n",
-		      stderr);
-		rc = PD_EXIT_USAGE;
+		/* A bad set-up gets its one line before any screen is drawn. */
+		struct pd_store *store = NULL;
+		if (pd_store_open(&store, ctx, cli.notmuch_config, &cli.err) != PD_OK) {
+			rc = PD_EXIT_FAIL;
+		} else {
+			fputs("patchdeck: the reader is not built yet; try 'patchdeck list'\n",
+			      stderr);
+			rc = PD_EXIT_USAGE;
+		}
 	}
 	if (rc == PD_EXIT_FAIL)
 		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&cli.err));
 
 	g_mime_shutdown();
+	/* The repository's destructor still needs libgit2. */
 	talloc_free(ctx);
+	git_libgit2_shutdown();
 	return rc;
 }

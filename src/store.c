@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "store.h"
+#include "store_diag.h"
 
 #include <errno.h>
 #include <notmuch.h>
@@ -21,71 +22,6 @@ static int store_destroy(struct pd_store *store)
 	return 0;
 }
 
-/* notmuch reports several distinct failures with one status code and a
- * multi-line message; the first line is the useful part. */
-static char *first_line(void *ctx, const char *msg)
-{
-	if (msg == NULL)
-		return talloc_strdup(ctx, "");
-	while (*msg == ' ' || *msg == '\t')
-		msg++;
-	if (strncmp(msg, "Error: ", 7) == 0)
-		msg += 7;
-	size_t len = strcspn(msg, "\n");
-	while (len > 0 && (msg[len - 1] == ' ' || msg[len - 1] == '.'))
-		len--;
-	return talloc_strndup(ctx, msg, len);
-}
-
-static const char *config_name(const char *config_path)
-{
-	if (config_path != NULL)
-		return config_path;
-	const char *env = getenv("NOTMUCH_CONFIG");
-	return env != NULL && *env != '\0' ? env : "the default notmuch config";
-}
-
-static int map_open_error(struct pd_err *err, notmuch_status_t st,
-			  const char *config_path, const char *nm_msg)
-{
-	void *tmp = talloc_new(NULL);
-	const char *line = first_line(tmp, nm_msg);
-	const char *cfg = config_name(config_path);
-	int rc;
-
-	if (st == NOTMUCH_STATUS_NO_CONFIG) {
-		rc = pd_err_set(err, PD_E_DB_NO_CONFIG,
-				"no notmuch configuration at %s: run 'notmuch setup' "
-				"or pass --notmuch-config FILE",
-				cfg);
-	} else if (nm_msg != NULL && (strstr(nm_msg, "newer database format") ||
-				      strstr(nm_msg, "features"))) {
-		rc = pd_err_set(err, PD_E_DB_NEWER,
-				"%s: the database was written by a newer notmuch; "
-				"upgrade libnotmuch to read it",
-				line);
-	} else if (st == NOTMUCH_STATUS_NO_DATABASE ||
-		   (nm_msg != NULL && strstr(nm_msg, "No such file"))) {
-		rc = pd_err_set(err, PD_E_DB_MISSING,
-				"no notmuch database (%s): create it with "
-				"'notmuch new' or point --notmuch-config at another config",
-				*line ? line : cfg);
-	} else if (nm_msg != NULL && strstr(nm_msg, "ermission")) {
-		rc = pd_err_set(err, PD_E_DB_UNREADABLE,
-				"%s: make the database readable by this user", line);
-	} else if (st == NOTMUCH_STATUS_XAPIAN_EXCEPTION) {
-		rc = pd_err_set(err, PD_E_DB_NOT_DB,
-				"%s: not a usable notmuch database; check the path "
-				"in %s or rebuild it with 'notmuch new'",
-				line, cfg);
-	} else {
-		rc = pd_err_set(err, PD_E_DB, "cannot open the notmuch database: %s",
-				*line ? line : notmuch_status_to_string(st));
-	}
-	talloc_free(tmp);
-	return rc;
-}
-
 int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 		  struct pd_err *err)
 {
@@ -101,7 +37,7 @@ int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 		NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, config_path, NULL,
 		&store->db, &nm_msg);
 	if (st != NOTMUCH_STATUS_SUCCESS) {
-		int rc = map_open_error(err, st, config_path, nm_msg);
+		int rc = pd_store_diagnose(err, st, nm_msg, config_path);
 		free(nm_msg);
 		store->db = NULL;
 		talloc_free(store);
@@ -110,6 +46,15 @@ int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 	free(nm_msg);
 
 	store->path = talloc_strdup(store, notmuch_database_get_path(store->db));
+	if (store->path == NULL) {
+		talloc_free(store);
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	}
+	int rc = pd_store_check_readable(err, store->path);
+	if (rc != PD_OK) {
+		talloc_free(store);
+		return rc;
+	}
 	*out = store;
 	return PD_OK;
 }
@@ -125,6 +70,22 @@ static int query_destroy(notmuch_query_t **q)
 	if (*q != NULL)
 		notmuch_query_destroy(*q);
 	return 0;
+}
+
+/* notmuch parses the query only when it runs it, and leaves Xapian's reason
+ * ("Didn't understand date specification 'foo'") in the status string. */
+static int query_error(struct pd_err *err, struct pd_store *store,
+		       const char *qs, notmuch_status_t st)
+{
+	const char *why = notmuch_database_status_string(store->db);
+	const char *colon = why != NULL ? strstr(why, "parsing query: ") : NULL;
+	if (colon == NULL)
+		return pd_err_set(err, PD_E_DB_QUERY, "query '%s' failed: %s", qs,
+				  notmuch_status_to_string(st));
+	colon += strlen("parsing query: ");
+	return pd_err_set(err, PD_E_DB_QUERY,
+			  "bad query '%s': %.*s; see notmuch-search-terms(7)", qs,
+			  (int)strcspn(colon, "\n"), colon);
 }
 
 int pd_store_threads(struct pd_thread_row **out, size_t *count,
@@ -157,8 +118,7 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 	notmuch_threads_t *threads = NULL;
 	st = notmuch_query_search_threads(*qh, &threads);
 	if (st != NOTMUCH_STATUS_SUCCESS) {
-		rc = pd_err_set(err, PD_E_DB_QUERY, "query '%s': %s", qs,
-				notmuch_status_to_string(st));
+		rc = query_error(err, store, qs, st);
 		goto done;
 	}
 
@@ -199,6 +159,114 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 	}
 	*out = talloc_steal(ctx, rows);
 	*count = n;
+done:
+	talloc_free(local);
+	return rc;
+}
+
+struct msg_walk {
+	struct pd_message_row *rows;
+	size_t n, cap;
+};
+
+static bool walk_messages(struct msg_walk *w, notmuch_messages_t *msgs, int depth,
+			  long parent)
+{
+	for (; notmuch_messages_valid(msgs); notmuch_messages_move_to_next(msgs)) {
+		notmuch_message_t *m = notmuch_messages_get(msgs);
+		if (w->n == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 32;
+			struct pd_message_row *r =
+				talloc_realloc(NULL, w->rows, struct pd_message_row, w->cap);
+			if (r == NULL)
+				return false;
+			w->rows = r;
+		}
+		const char *from = notmuch_message_get_header(m, "from");
+		const char *subject = notmuch_message_get_header(m, "subject");
+		char *tags = talloc_strdup(w->rows, "");
+		bool unread = false;
+		notmuch_tags_t *tl = notmuch_message_get_tags(m);
+		for (; tags != NULL && notmuch_tags_valid(tl); notmuch_tags_move_to_next(tl)) {
+			const char *t = notmuch_tags_get(tl);
+			unread |= strcmp(t, "unread") == 0;
+			tags = talloc_asprintf_append(tags, "%s%s", *tags ? " " : "", t);
+		}
+		notmuch_bool_t match = FALSE;
+		notmuch_message_get_flag_st(m, NOTMUCH_MESSAGE_FLAG_MATCH, &match);
+		long self = (long)w->n;
+		w->rows[w->n++] = (struct pd_message_row){
+			.message_id = talloc_strdup(w->rows, notmuch_message_get_message_id(m)),
+			.date = notmuch_message_get_date(m),
+			.from = talloc_strdup(w->rows, from ? from : ""),
+			.subject = talloc_strdup(w->rows, subject ? subject : ""),
+			.tags = tags,
+			.depth = depth,
+			.parent = parent,
+			.matched = match,
+			.unread = unread,
+		};
+		notmuch_messages_t *replies = notmuch_message_get_replies(m);
+		bool ok = tags != NULL && w->rows[self].message_id != NULL &&
+			  w->rows[self].from != NULL && w->rows[self].subject != NULL &&
+			  (replies == NULL || walk_messages(w, replies, depth + 1, self));
+		notmuch_message_destroy(m);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+int pd_store_thread_messages(struct pd_message_row **out, size_t *count,
+			     struct pd_store *store, void *ctx,
+			     const char *thread_id, const char *query,
+			     struct pd_err *err)
+{
+	*out = NULL;
+	*count = 0;
+
+	void *local = talloc_new(NULL);
+	struct msg_walk w = { .rows = NULL };
+	int rc = PD_OK;
+	notmuch_query_t **qh = talloc(local, notmuch_query_t *);
+	if (qh == NULL) {
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	*qh = NULL;
+	talloc_set_destructor(qh, query_destroy);
+
+	/* Quoting the id keeps any query syntax in it inert. */
+	char *qs = (query == NULL || *query == '\0')
+		? talloc_asprintf(local, "thread:\"%s\"", thread_id)
+		: talloc_asprintf(local, "thread:\"%s\" and (%s)", thread_id, query);
+	notmuch_status_t st = qs == NULL ? NOTMUCH_STATUS_OUT_OF_MEMORY
+		: notmuch_query_create_with_syntax(store->db, qs,
+						   NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
+	notmuch_threads_t *threads = NULL;
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = notmuch_query_search_threads(*qh, &threads);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		rc = pd_err_set(err, PD_E_DB_QUERY, "thread %s: %s", thread_id,
+				notmuch_status_to_string(st));
+		goto done;
+	}
+	if (!notmuch_threads_valid(threads)) {
+		rc = pd_err_set(err, PD_E_NOT_FOUND,
+				"thread %s is no longer in the database; reload the list",
+				thread_id);
+		goto done;
+	}
+	notmuch_thread_t *t = notmuch_threads_get(threads);
+	bool ok = walk_messages(&w, notmuch_thread_get_toplevel_messages(t), 0, -1);
+	notmuch_thread_destroy(t);
+	if (!ok) {
+		talloc_free(w.rows);
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	*out = talloc_steal(ctx, w.rows);
+	*count = w.n;
 done:
 	talloc_free(local);
 	return rc;
