@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <git2.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <talloc.h>
@@ -97,14 +98,36 @@ static int open_error(struct pd_err *err, void *tmp, const char *path, int code)
 				  "cannot read git tree %s: permission denied; "
 				  UNREADABLE_FIX,
 				  path);
-	if (code == GIT_EOWNER)
-		return pd_err_set(err, PD_E_IO,
-				  "git tree %s belongs to another user: run patchdeck "
-				  "as its owner, or trust it with 'git config --global "
-				  "--add safe.directory %s'",
-				  path, path);
-	if (code == GIT_ENOTFOUND)
-		return not_a_repo(err, tmp, path);
+	if (code == GIT_EOWNER || code == GIT_ENOTFOUND) {
+		/* libgit2 1.5 refuses a repository owned by another user with
+		 * GIT_ENOTFOUND when no safe.directory is configured at all, so
+		 * look at the owner here rather than trust the code. */
+		char *dotgit = talloc_asprintf(tmp, "%s/.git", path);
+		char *head = talloc_asprintf(tmp, "%s/HEAD", path);
+		const char *own = NULL;
+		if (lstat(dotgit, &sb) == 0) {
+			if (access(dotgit, S_ISDIR(sb.st_mode) ? R_OK | X_OK : R_OK) != 0)
+				return pd_err_set(err, PD_E_IO,
+						  "cannot read git tree %s: permission "
+						  "denied on %s; " UNREADABLE_FIX,
+						  path, dotgit);
+			own = dotgit;
+		} else if (access(head, F_OK) == 0) {
+			own = path; /* bare */
+		}
+		if (own != NULL && stat(own, &sb) == 0 && sb.st_uid != geteuid()) {
+			char *abs = realpath(path, NULL);
+			int rc = pd_err_set(err, PD_E_IO,
+					    "git tree %s belongs to another user: run "
+					    "patchdeck as its owner, or trust it with "
+					    "'git config --global --add safe.directory %s'",
+					    path, abs != NULL ? abs : path);
+			free(abs);
+			return rc;
+		}
+		if (own == NULL)
+			return not_a_repo(err, tmp, path);
+	}
 	return pd_err_set(err, PD_E_IO, "cannot open git tree %s: %s", path,
 			  pd_repo_error_text(tmp, code));
 }

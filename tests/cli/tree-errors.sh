@@ -1,0 +1,119 @@
+#!/bin/bash
+# --tree DIR: every kind of git repository opens; anything else gives one
+# line naming the path and the fix, exit status 1 and nothing on stdout.
+. "$top_srcdir/tests/lib.sh"
+
+command -v notmuch >/dev/null ||
+	tap_skip_all "notmuch not found: install the Debian package notmuch"
+command -v git >/dev/null ||
+	tap_skip_all "git not found: install the Debian package git"
+
+T=$PD_TMP
+chmod 755 "$T"
+cd "$T" || exit 1
+
+# A one-thread store, so that a command that opened its tree has output.
+mkdir -p mail/cur mail/new mail/tmp
+cat >mail/cur/1:2, <<EOF
+From: Ada Lovelace <ada@example.org>
+To: list@example.org
+Subject: [PATCH] one
+Date: Mon, 01 Jan 2024 10:00:00 +0000
+Message-ID: <one@example.org>
+
+body
+EOF
+printf '[database]\npath=%s\n' "$T/mail" >notmuch.conf
+export NOTMUCH_CONFIG="$T/notmuch.conf"
+notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
+listed="2024-01-01  [1/1]  Ada Lovelace; [PATCH] one"
+
+export GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.org \
+	GIT_COMMITTER_NAME=Ada GIT_COMMITTER_EMAIL=ada@example.org
+git init -q repo && git -C repo commit -q --allow-empty -m init &&
+	mkdir -p repo/drivers/net &&
+	git clone -q --bare repo bare.git &&
+	git -C repo worktree add -q "$T/linked" ||
+	{ echo "Bail out! cannot build the test repositories"; exit 1; }
+mkdir plain
+echo "not a directory" >afile
+
+# fails NAME STDERR -- CMD...: status 1, empty stdout, exactly STDERR.
+fails() {
+	local name=$1 want=$2
+	shift 3
+	check_run "$name" 1 "" "patchdeck: $want" -- "$@"
+}
+
+fails "a path that does not exist" \
+	"git tree nowhere does not exist: check the path given to --tree" -- \
+	"$PATCHDECK" --tree nowhere list
+fails "a plain directory" \
+	"git tree plain is not a git repository: pass the top of your tree to --tree, or run 'git init' there" -- \
+	"$PATCHDECK" --tree plain list
+fails "a file" \
+	"git tree afile is not a directory: pass the top directory of a git repository to --tree" -- \
+	"$PATCHDECK" --tree afile list
+fails "a directory inside a tree names the tree's top" \
+	"git tree repo/drivers/net is inside the repository $T/repo, not at its top: pass --tree $T/repo" -- \
+	"$PATCHDECK" --tree repo/drivers/net list
+fails "a bad tree fails before the reader opens" \
+	"git tree plain is not a git repository: pass the top of your tree to --tree, or run 'git init' there" -- \
+	"$PATCHDECK" --tree plain
+check_run "--tree without DIR is a usage error" 2 "" \
+	"patchdeck: --tree needs a DIR
+patchdeck: try 'patchdeck --help'" -- "$PATCHDECK" --tree
+
+check_run "an ordinary repository opens" 0 "$listed" "" -- \
+	"$PATCHDECK" --tree repo list
+check_run "an ordinary repository by absolute path, trailing slash" 0 "$listed" "" -- \
+	"$PATCHDECK" --tree "$T/repo/" list
+check_run "a bare repository opens" 0 "$listed" "" -- \
+	"$PATCHDECK" --tree bare.git list
+check_run "a linked worktree opens" 0 "$listed" "" -- \
+	"$PATCHDECK" --tree linked list
+
+# ---------------------------------------------------------------- permissions
+# As root every file is readable, so these run as nobody.
+as_other=()
+why_not=""
+if [ "$(id -u)" -eq 0 ]; then
+	if ! command -v setpriv >/dev/null; then
+		why_not="running as root without setpriv (Debian package util-linux) to drop to nobody"
+	else
+		as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+		"${as_other[@]}" "$PATCHDECK" --version >/dev/null 2>&1 ||
+			why_not="user nobody cannot run $PATCHDECK (a build directory under a private home?)"
+	fi
+else
+	why_not="not root: the cases need a repository owned by another user"
+fi
+
+if [ -n "$why_not" ]; then
+	for c in "an unreadable tree" "a tree whose .git is unreadable" \
+		"a tree owned by another user" "a tree trusted through safe.directory"; do
+		tap_skip "$c" "$why_not"
+	done
+else
+	chmod -R a+rX mail repo bare.git linked
+	chmod a+r notmuch.conf
+	cp -a repo closed && chmod 700 closed
+	fails "an unreadable tree" \
+		"cannot read git tree closed: permission denied; run patchdeck as its owner or give this user read access" -- \
+		"${as_other[@]}" "$PATCHDECK" --tree closed list
+	cp -a repo closedgit && chmod 700 closedgit/.git
+	fails "a tree whose .git is unreadable" \
+		"cannot read git tree closedgit: permission denied on closedgit/.git; run patchdeck as its owner or give this user read access" -- \
+		"${as_other[@]}" "$PATCHDECK" --tree closedgit list
+	fails "a tree owned by another user" \
+		"git tree repo belongs to another user: run patchdeck as its owner, or trust it with 'git config --global --add safe.directory $T/repo'" -- \
+		"${as_other[@]}" "$PATCHDECK" --tree repo list
+	# The fix that message gives must work.
+	printf '[safe]\n\tdirectory = %s\n' "$T/repo" >"$HOME/.gitconfig"
+	chmod a+r "$HOME/.gitconfig"
+	check_run "a tree trusted through safe.directory" 0 "$listed" "" -- \
+		"${as_other[@]}" "$PATCHDECK" --tree repo list
+	rm -f "$HOME/.gitconfig"
+fi
+
+tap_done
