@@ -146,10 +146,14 @@ else
 fi
 
 # ---------------------------------------------------------------- permissions
-# As root every file is readable, so these run as nobody.
+# As root every file is readable, so these run as nobody on files that only
+# their owner (root) may read; anyone else takes the permissions away from
+# themselves.
 as_other=()
 why_not=""
+fmode=000 dmode=000
 if [ "$(id -u)" -eq 0 ]; then
+	fmode=600 dmode=700
 	if ! command -v setpriv >/dev/null; then
 		why_not="running as root without setpriv (Debian package util-linux) to drop to nobody"
 	else
@@ -170,19 +174,19 @@ if [ -n "$why_not" ]; then
 	for c in "${perm_cases[@]}"; do tap_skip "$c" "$why_not"; done
 else
 	cp "$T/good.conf" "$T/secret.conf"
-	chmod 600 "$T/secret.conf"
+	chmod $fmode "$T/secret.conf"
 	fails "${perm_cases[0]}" \
 		"cannot read notmuch config $T/secret.conf (from --notmuch-config): permission denied; run patchdeck as its owner or give this user read access" -- \
 		"${as_other[@]}" "$PATCHDECK" --notmuch-config "$T/secret.conf" list
 
 	make_store private
-	chmod 700 "$T/private"
+	chmod $dmode "$T/private"
 	fails "${perm_cases[1]}" \
 		"cannot read notmuch database $T/private: permission denied; run patchdeck as its owner or give this user read access" -- \
 		"${as_other[@]}" "$PATCHDECK" --notmuch-config "$T/private.conf" list
 
 	make_store hidden
-	chmod 700 "$T/hidden/.notmuch"
+	chmod $dmode "$T/hidden/.notmuch"
 	fails "${perm_cases[2]}" \
 		"cannot read notmuch database $T/hidden: permission denied on $T/hidden/.notmuch; run patchdeck as its owner or give this user read access" -- \
 		"${as_other[@]}" "$PATCHDECK" --notmuch-config "$T/hidden.conf" list
@@ -190,7 +194,7 @@ else
 	# notmuch opens this one without complaint and then returns empty
 	# threads ("thread:(null) 1970-01-01"); patchdeck must not.
 	make_store table
-	chmod 600 "$T/table/.notmuch/xapian/termlist.glass"
+	chmod $fmode "$T/table/.notmuch/xapian/termlist.glass"
 	fails "${perm_cases[3]}" \
 		"cannot read notmuch database $T/table: permission denied on $T/table/.notmuch/xapian/termlist.glass; run patchdeck as its owner or give this user read access" -- \
 		"${as_other[@]}" "$PATCHDECK" --notmuch-config "$T/table.conf" list
@@ -198,6 +202,8 @@ else
 	fails "${perm_cases[4]}" \
 		"cannot read notmuch database $T/hidden: permission denied on $T/hidden/.notmuch; run patchdeck as its owner or give this user read access" -- \
 		"${as_other[@]}" "$PATCHDECK" --notmuch-config "$T/hidden.conf"
+	# So that the cleanup can remove them when not root.
+	chmod -R u+rwX "$T"
 fi
 
 tap_done
