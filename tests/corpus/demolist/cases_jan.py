@@ -364,7 +364,7 @@ Signed-off-by: Tomasz Nowak <tnowak@example.pl>
         "Content-Type: text/plain; charset=UTF-8; format=flowed\n"
         "Content-Transfer-Encoding: 7bit\n\n"
         "Hi,\n\nmy mail setup at work mangles inline patches, so the patch is\n"
-        "attached. Sorry about that.\n\nTomasz\n--%s\n"
+        "attached. Sorry about that.\n\nTomasz\n\n--%s\n"
         "Content-Type: text/x-patch; charset=UTF-8;\n name=\"%s\"\n"
         "Content-Disposition: attachment;\n filename=\"%s\"\n"
         "Content-Transfer-Encoding: 7bit\n\n%s\n--%s--\n" % (
