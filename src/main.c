@@ -12,6 +12,7 @@
 #include "repo.h"
 #include "status.h"
 #include "store.h"
+#include "ui/reader.h"
 
 struct command {
 	const char *name;
@@ -47,6 +48,13 @@ static void usage(FILE *fp)
 	      "  -h, --help               show this help and exit\n"
 	      "  -V, --version            show the version and exit\n"
 	      "\n"
+	      "Testing aid:\n"
+	      "  --script FILE            run the reader on a virtual screen with keys\n"
+	      "                           from FILE ('key j', 'type :quit', 'resize 30 100',\n"
+	      "                           'dump', 'dump attrs', 'echo TEXT'); dumps go to\n"
+	      "                           standard output; no terminal needed\n"
+	      "  --screen ROWSxCOLS       size of that screen (default 24x80)\n"
+	      "\n"
 	      "See patchdeck(1) for keys, configuration and examples.\n",
 	      fp);
 }
@@ -69,10 +77,14 @@ static const struct command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE };
+	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE, OPT_SCRIPT, OPT_SCREEN, OPT_DUMP_KEYS };
 	static const struct option longopts[] = {
 		{ "notmuch-config", required_argument, NULL, OPT_NOTMUCH_CONFIG },
 		{ "tree", required_argument, NULL, OPT_TREE },
+		{ "script", required_argument, NULL, OPT_SCRIPT },
+		{ "screen", required_argument, NULL, OPT_SCREEN },
+		/* Hidden: generated text (the man page's KEYS section). */
+		{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -87,6 +99,8 @@ int main(int argc, char **argv)
 		.out = stdout,
 	};
 	pd_err_init(&cli.err, ctx);
+	struct pd_reader_opts reader = { .script = NULL, .screen = NULL };
+	const char *dump_keys = NULL;
 
 	/* '+' stops at the first non-option so that subcommands parse their
 	 * own options. */
@@ -102,6 +116,15 @@ int main(int argc, char **argv)
 		case OPT_TREE:
 			cli.tree = optarg;
 			break;
+		case OPT_SCRIPT:
+			reader.script = optarg;
+			break;
+		case OPT_SCREEN:
+			reader.screen = optarg;
+			break;
+		case OPT_DUMP_KEYS:
+			dump_keys = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			talloc_free(ctx);
@@ -115,6 +138,10 @@ int main(int argc, char **argv)
 				fprintf(stderr, "patchdeck: --notmuch-config needs a FILE\n");
 			else if (optopt == OPT_TREE)
 				fprintf(stderr, "patchdeck: --tree needs a DIR\n");
+			else if (optopt == OPT_SCRIPT)
+				fprintf(stderr, "patchdeck: --script needs a FILE\n");
+			else if (optopt == OPT_SCREEN)
+				fprintf(stderr, "patchdeck: --screen needs ROWSxCOLS\n");
 			else if (optopt != 0)
 				fprintf(stderr, "patchdeck: unknown option '-%c'\n", optopt);
 			else
@@ -133,22 +160,18 @@ int main(int argc, char **argv)
 
 	int rc;
 	const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
-	if (cli.tree != NULL &&
+	if (dump_keys != NULL) {
+		rc = pd_reader_dump(&cli, dump_keys);
+	} else if (cli.tree != NULL &&
 	    pd_repo_open(&cli.repo, ctx, cli.tree, &cli.err) != PD_OK) {
 		rc = PD_EXIT_FAIL;
 	} else if (cmd != NULL) {
 		optind = 1;
 		rc = cmd->run(&cli, argc, argv);
 	} else {
-		/* A bad set-up gets its one line before any screen is drawn. */
-		struct pd_store *store = NULL;
-		if (pd_store_open(&store, ctx, cli.notmuch_config, &cli.err) != PD_OK) {
-			rc = PD_EXIT_FAIL;
-		} else {
-			fputs("patchdeck: the reader is not built yet; try 'patchdeck list'\n",
-			      stderr);
-			rc = PD_EXIT_USAGE;
-		}
+		/* The reader opens the store before it touches the terminal,
+		 * so a bad set-up is one line on a normal screen. */
+		rc = pd_reader_main(&cli, &reader, argc, argv);
 	}
 	if (rc == PD_EXIT_FAIL)
 		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&cli.err));

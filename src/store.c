@@ -163,3 +163,111 @@ done:
 	talloc_free(local);
 	return rc;
 }
+
+struct msg_walk {
+	struct pd_message_row *rows;
+	size_t n, cap;
+};
+
+static bool walk_messages(struct msg_walk *w, notmuch_messages_t *msgs, int depth,
+			  long parent)
+{
+	for (; notmuch_messages_valid(msgs); notmuch_messages_move_to_next(msgs)) {
+		notmuch_message_t *m = notmuch_messages_get(msgs);
+		if (w->n == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 32;
+			struct pd_message_row *r =
+				talloc_realloc(NULL, w->rows, struct pd_message_row, w->cap);
+			if (r == NULL)
+				return false;
+			w->rows = r;
+		}
+		const char *from = notmuch_message_get_header(m, "from");
+		const char *subject = notmuch_message_get_header(m, "subject");
+		char *tags = talloc_strdup(w->rows, "");
+		bool unread = false;
+		notmuch_tags_t *tl = notmuch_message_get_tags(m);
+		for (; tags != NULL && notmuch_tags_valid(tl); notmuch_tags_move_to_next(tl)) {
+			const char *t = notmuch_tags_get(tl);
+			unread |= strcmp(t, "unread") == 0;
+			tags = talloc_asprintf_append(tags, "%s%s", *tags ? " " : "", t);
+		}
+		notmuch_bool_t match = FALSE;
+		notmuch_message_get_flag_st(m, NOTMUCH_MESSAGE_FLAG_MATCH, &match);
+		long self = (long)w->n;
+		w->rows[w->n++] = (struct pd_message_row){
+			.message_id = talloc_strdup(w->rows, notmuch_message_get_message_id(m)),
+			.date = notmuch_message_get_date(m),
+			.from = talloc_strdup(w->rows, from ? from : ""),
+			.subject = talloc_strdup(w->rows, subject ? subject : ""),
+			.tags = tags,
+			.depth = depth,
+			.parent = parent,
+			.matched = match,
+			.unread = unread,
+		};
+		notmuch_messages_t *replies = notmuch_message_get_replies(m);
+		bool ok = tags != NULL && w->rows[self].message_id != NULL &&
+			  w->rows[self].from != NULL && w->rows[self].subject != NULL &&
+			  (replies == NULL || walk_messages(w, replies, depth + 1, self));
+		notmuch_message_destroy(m);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+int pd_store_thread_messages(struct pd_message_row **out, size_t *count,
+			     struct pd_store *store, void *ctx,
+			     const char *thread_id, const char *query,
+			     struct pd_err *err)
+{
+	*out = NULL;
+	*count = 0;
+
+	void *local = talloc_new(NULL);
+	struct msg_walk w = { .rows = NULL };
+	int rc = PD_OK;
+	notmuch_query_t **qh = talloc(local, notmuch_query_t *);
+	if (qh == NULL) {
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	*qh = NULL;
+	talloc_set_destructor(qh, query_destroy);
+
+	/* Quoting the id keeps any query syntax in it inert. */
+	char *qs = (query == NULL || *query == '\0')
+		? talloc_asprintf(local, "thread:\"%s\"", thread_id)
+		: talloc_asprintf(local, "thread:\"%s\" and (%s)", thread_id, query);
+	notmuch_status_t st = qs == NULL ? NOTMUCH_STATUS_OUT_OF_MEMORY
+		: notmuch_query_create_with_syntax(store->db, qs,
+						   NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
+	notmuch_threads_t *threads = NULL;
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = notmuch_query_search_threads(*qh, &threads);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		rc = pd_err_set(err, PD_E_DB_QUERY, "thread %s: %s", thread_id,
+				notmuch_status_to_string(st));
+		goto done;
+	}
+	if (!notmuch_threads_valid(threads)) {
+		rc = pd_err_set(err, PD_E_NOT_FOUND,
+				"thread %s is no longer in the database; reload the list",
+				thread_id);
+		goto done;
+	}
+	notmuch_thread_t *t = notmuch_threads_get(threads);
+	bool ok = walk_messages(&w, notmuch_thread_get_toplevel_messages(t), 0, -1);
+	notmuch_thread_destroy(t);
+	if (!ok) {
+		talloc_free(w.rows);
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	*out = talloc_steal(ctx, w.rows);
+	*count = w.n;
+done:
+	talloc_free(local);
+	return rc;
+}

@@ -43,4 +43,25 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 		     struct pd_store *store, void *ctx, const char *query,
 		     struct pd_err *err);
 
+/* One message of a thread, as the thread view shows it. */
+struct pd_message_row {
+	char *message_id;
+	time_t date;
+	char *from;      /* the From: header, decoded by notmuch */
+	char *subject;
+	char *tags;      /* space-separated, sorted */
+	int depth;       /* 0 for a thread's roots */
+	long parent;     /* index of the parent row, -1 for a root */
+	bool matched;    /* matches the query the thread was found by */
+	bool unread;
+};
+
+/* The messages of thread_id in thread order (depth first, replies oldest
+ * first) as an array under ctx. query (may be NULL or "") only decides
+ * which rows are `matched`. */
+int pd_store_thread_messages(struct pd_message_row **out, size_t *count,
+			     struct pd_store *store, void *ctx,
+			     const char *thread_id, const char *query,
+			     struct pd_err *err);
+
 #endif

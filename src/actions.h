@@ -1,0 +1,74 @@
+/* Every user action of the reader, once.
+ *
+ * One row per action feeds the action enum, the names `bind` accepts, the
+ * compiled-in default keymap (as rc text, see pd_keymap_default_rc), the help
+ * view and the KEYS section of the man page. Adding an action means adding a
+ * row here and a case where a view handles it; nothing else lists actions.
+ *
+ * X(ID, "name", "default keys", views, "help text")
+ *   default keys: key names as `bind` reads them, separated by spaces;
+ *   views: the PD_VIEWBIT_* where the action means something (the help view
+ *   lists only those).
+ */
+#ifndef PD_ACTIONS_H
+#define PD_ACTIONS_H
+
+/* The views a binding can target. GENERIC bindings apply in every view
+ * unless the view binds the same key itself (tig's rule). */
+#define PD_VIEW_LIST(X)                                                       \
+	X(GENERIC, "generic")                                                  \
+	X(LIST, "list")                                                        \
+	X(THREAD, "thread")                                                    \
+	X(HELP, "help")
+
+#define PD_VIEW_ENUM(id, name) PD_VIEW_##id,
+enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
+#undef PD_VIEW_ENUM
+
+#define PD_VIEWBIT(id) (1u << PD_VIEW_##id)
+#define PD_VIEWS_ALL (PD_VIEWBIT(LIST) | PD_VIEWBIT(THREAD) | PD_VIEWBIT(HELP))
+#define PD_VIEWS_LINES PD_VIEWS_ALL
+
+#define PD_ACTION_LIST(X)                                                     \
+	X(NONE, "none", "", 0u,                                                \
+	  "do nothing (bind a key to it to unbind the key)")                   \
+	X(MOVE_DOWN, "move-down", "j Down", PD_VIEWS_LINES,                    \
+	  "move to the next line")                                             \
+	X(MOVE_UP, "move-up", "k Up", PD_VIEWS_LINES,                          \
+	  "move to the previous line")                                         \
+	X(PAGE_DOWN, "page-down", "PgDn Space", PD_VIEWS_LINES,                \
+	  "move one screen down")                                              \
+	X(PAGE_UP, "page-up", "PgUp -", PD_VIEWS_LINES,                        \
+	  "move one screen up")                                                \
+	X(MOVE_FIRST, "move-first", "g Home", PD_VIEWS_LINES,                  \
+	  "move to the first line")                                            \
+	X(MOVE_LAST, "move-last", "G End", PD_VIEWS_LINES,                     \
+	  "move to the last line")                                             \
+	X(NEXT_UNREAD, "next-unread", "Tab", PD_VIEWBIT(LIST) | PD_VIEWBIT(THREAD), \
+	  "move to the next unread line")                                      \
+	X(OPEN, "open", "Enter", PD_VIEWBIT(LIST),                             \
+	  "open the selected thread")                                          \
+	X(BACK, "back", "q", PD_VIEWS_ALL,                                     \
+	  "close this view; quit from the first one")                          \
+	X(QUIT, "quit", "Q", PD_VIEWS_ALL,                                     \
+	  "quit patchdeck")                                                    \
+	X(SEARCH, "search", "/", PD_VIEWS_LINES,                               \
+	  "search forward for a regular expression")                           \
+	X(FIND_NEXT, "find-next", "n", PD_VIEWS_LINES,                         \
+	  "move to the next match of the search")                              \
+	X(FIND_PREV, "find-prev", "N", PD_VIEWS_LINES,                         \
+	  "move to the previous match of the search")                          \
+	X(PROMPT, "prompt", ":", PD_VIEWS_ALL,                                 \
+	  "open the command line")                                             \
+	X(HELP, "help", "?", PD_VIEWS_ALL,                                     \
+	  "show the keys and commands")                                        \
+	X(REDRAW, "redraw", "C-l", PD_VIEWS_ALL,                               \
+	  "redraw the screen")                                                 \
+	X(SUSPEND, "suspend", "C-z", PD_VIEWS_ALL,                             \
+	  "suspend patchdeck (resume with fg)")
+
+#define PD_ACTION_ENUM(id, name, keys, views, help) PD_ACT_##id,
+enum pd_action { PD_ACTION_LIST(PD_ACTION_ENUM) PD_ACTION_COUNT };
+#undef PD_ACTION_ENUM
+
+#endif

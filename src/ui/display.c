@@ -1,0 +1,445 @@
+/* The terminal: curses setup and teardown, signals, colours, glyphs, input
+ * and the one function that puts untrusted text on the screen. */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <talloc.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* The one global: a signal handler cannot be handed the UI context, so the
+ * context registers itself here while the terminal is ours. */
+static struct pd_ui *signal_ui;
+
+static void on_signal(int sig)
+{
+	if (signal_ui != NULL)
+		signal_ui->signal = sig;
+}
+
+static const int exit_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+
+static void catch_signals(struct pd_ui *ui, bool on)
+{
+	/* No SA_RESTART: a signal interrupts the blocking read, so the loop
+	 * sees it at once instead of at the next key. */
+	struct sigaction sa = { .sa_handler = on ? on_signal : SIG_DFL };
+	sigemptyset(&sa.sa_mask);
+	signal_ui = on ? ui : NULL;
+	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
+		sigaction(exit_signals[i], &sa, NULL);
+}
+
+static const struct pd_glyphs utf8_glyphs = {
+	.tee = "\u251c\u2500", .corner = "\u2514\u2500", .vline = "\u2502 ",
+	.space = "  ", .arrow = ">", .more = "\u2026",
+};
+static const struct pd_glyphs ascii_glyphs = {
+	.tee = "|-", .corner = "`-", .vline = "| ", .space = "  ", .arrow = ">",
+	.more = "~",
+};
+
+/* Terminals from before Unicode: their line drawing is not UTF-8 even
+ * when the locale is. */
+static bool old_terminal(const char *term)
+{
+	static const char *const prefixes[] = { "vt", "dumb", "ansi", "cons25" };
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(term, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+static void choose_charset(struct pd_ui *ui, const char *term)
+{
+	long cs = pd_config_int(ui->cfg, PD_OPTION_CHARSET);
+	bool utf8_locale = strcasecmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+	if (cs == PD_CHARSET_AUTO)
+		ui->utf8 = utf8_locale && !old_terminal(term);
+	else
+		ui->utf8 = cs == PD_CHARSET_UTF8 && utf8_locale;
+	ui->glyph = ui->utf8 ? utf8_glyphs : ascii_glyphs;
+}
+
+int pd_display_start(struct pd_ui *ui, const char *term, int rows, int cols,
+		     struct pd_err *err)
+{
+	FILE *in = stdin, *out = stdout;
+
+	if (!ui->scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		return pd_err_set(err, PD_E_TERMINAL,
+				  "the reader needs a terminal on standard input and "
+				  "output; use 'patchdeck list' to print threads");
+	if (term == NULL || *term == '\0')
+		return pd_err_set(err, PD_E_TERMINAL,
+				  "TERM is not set; set it to your terminal type, "
+				  "e.g. TERM=xterm-256color");
+	if (ui->scripted) {
+		/* Keys go into a pipe that curses reads like a keyboard; the
+		 * escape sequences go nowhere, the screen is read back from
+		 * curses' own idea of it. */
+		if (pipe(ui->key_pipe) != 0)
+			return pd_err_set(err, PD_E_IO, "cannot create a pipe: %s",
+					  strerror(errno));
+		in = ui->term_in = fdopen(ui->key_pipe[0], "r");
+		out = ui->term_out = fopen("/dev/null", "w");
+		if (in == NULL || out == NULL)
+			return pd_err_set(err, PD_E_IO, "cannot open /dev/null: %s",
+					  strerror(errno));
+	}
+	ui->screen = newterm(term, out, in);
+	if (ui->screen == NULL)
+		return pd_err_set(err, PD_E_TERMINAL,
+				  "unknown terminal type '%s'; set TERM to one in "
+				  "terminfo, e.g. TERM=xterm-256color",
+				  term);
+	set_term(ui->screen);
+	catch_signals(ui, true);
+	if (ui->scripted) {
+		resize_term(rows, cols);
+		set_escdelay(10);
+	} else {
+		set_escdelay(50);
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	pd_display_theme(ui);
+	ui->rows = LINES;
+	ui->cols = COLS;
+	return PD_OK;
+}
+
+void pd_display_stop(struct pd_ui *ui)
+{
+	if (ui->screen == NULL)
+		return;
+	curs_set(1);
+	endwin();
+	catch_signals(ui, false);
+	delscreen(ui->screen);
+	ui->screen = NULL;
+	if (ui->scripted) {
+		close(ui->key_pipe[1]);
+		if (ui->term_in != NULL)
+			fclose(ui->term_in);
+		if (ui->term_out != NULL)
+			fclose(ui->term_out);
+	}
+}
+
+void pd_display_resized(struct pd_ui *ui)
+{
+	ui->rows = LINES;
+	ui->cols = COLS;
+	for (struct pd_view *v = ui->top; v != NULL; v = v->below)
+		pd_view_clamp(ui, v);
+	clearok(curscr, TRUE);
+}
+
+void pd_display_suspend(struct pd_ui *ui)
+{
+	if (ui->scripted) {
+		pd_ui_message(ui, "suspend: not in scripted mode");
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	struct sigaction dfl = { .sa_handler = SIG_DFL }, old;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP);
+	/* Here again after fg. */
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+/* ------------------------------------------------------------ colours */
+
+/* Nearest of the first `n` (8 or 16) colours for an xterm colour. */
+static short downgrade(short c, int n)
+{
+	if (c < 0 || c < n)
+		return c;
+	if (c < 16)
+		return (short)(c - 8);
+	if (c >= 232) {
+		int grey = c - 232;
+		return (short)(grey < 8 ? 0 : grey < 16 && n == 16 ? 8 : 7);
+	}
+	int i = c - 16, r = i / 36, g = (i / 6) % 6, b = i % 6;
+	short base = (short)((r >= 3) | (g >= 3) << 1 | (b >= 3) << 2);
+	if (n == 16 && (r >= 4 || g >= 4 || b >= 4) && base != 0)
+		base = (short)(base + 8);
+	return base;
+}
+
+static attr_t curses_attrs(unsigned a)
+{
+	attr_t r = A_NORMAL;
+	if (a & PD_ATTR_BOLD) r |= A_BOLD;
+	if (a & PD_ATTR_UNDERLINE) r |= A_UNDERLINE;
+	if (a & PD_ATTR_REVERSE) r |= A_REVERSE;
+	if (a & PD_ATTR_DIM) r |= A_DIM;
+	if (a & PD_ATTR_STANDOUT) r |= A_STANDOUT;
+#ifdef A_ITALIC
+	if (a & PD_ATTR_ITALIC) r |= A_ITALIC;
+#endif
+	return r;
+}
+
+void pd_display_theme(struct pd_ui *ui)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool want = pd_config_bool(ui->cfg, PD_OPTION_COLOR) &&
+		    (no_color == NULL || *no_color == '\0');
+
+	choose_charset(ui, termname());
+	ui->ncolors = 0;
+	if (want && has_colors() && !ui->colors_started && start_color() == OK) {
+		use_default_colors();
+		ui->colors_started = true;
+	}
+	if (want && ui->colors_started) {
+		ui->ncolors = COLORS >= 256 ? 256 : COLORS >= 16 ? 16 : COLORS >= 8 ? 8 : 0;
+		if (COLOR_PAIRS <= PD_AREA_COUNT)
+			ui->ncolors = 0;
+	}
+	for (int a = 0; a < PD_AREA_COUNT; a++) {
+		const struct pd_color *c = &ui->cfg->colors[a];
+		ui->attr[a] = curses_attrs(c->attrs);
+		ui->pair[a] = 0;
+		if (ui->ncolors > 0) {
+			init_pair((short)(a + 1), downgrade(c->fg, ui->ncolors),
+				  downgrade(c->bg, ui->ncolors));
+			ui->pair[a] = (short)(a + 1);
+		} else if (c->bg >= 0 && (c->attrs & PD_ATTR_REVERSE) == 0) {
+			/* Without colours an area set apart by its background
+			 * (status bar, cursor) would vanish; reverse keeps it. */
+			ui->attr[a] |= A_REVERSE;
+		}
+	}
+	bkgdset((chtype)' ' | COLOR_PAIR(ui->pair[PD_AREA_DEFAULT]) | ui->attr[PD_AREA_DEFAULT]);
+}
+
+static void style_attr(struct pd_ui *ui, int style, attr_t *attr, short *pair)
+{
+	int area = style & 0xff;
+	*attr = ui->attr[area];
+	*pair = ui->pair[area];
+	if (style & PD_STYLE_UNREAD) {
+		const struct pd_color *u = &ui->cfg->colors[PD_AREA_UNREAD];
+		*attr |= ui->attr[PD_AREA_UNREAD];
+		if (area != PD_AREA_CURSOR && ui->ncolors > 0 && (u->fg >= 0 || u->bg >= 0))
+			*pair = ui->pair[PD_AREA_UNREAD];
+	}
+}
+
+/* ------------------------------------------------------------ text */
+
+/* Bidirectional overrides and isolates reorder what follows them; from
+ * mail they are shown, not obeyed. */
+static bool bidi_control(wchar_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* Calls emit for each cell group of text as it must be shown: the
+ * printable characters themselves, everything else as a visible escape. */
+static int walk_text(struct pd_ui *ui, const char *text,
+		     bool (*emit)(void *arg, const wchar_t *ws, int width, bool escape),
+		     void *arg)
+{
+	mbstate_t st = { 0 };
+	const char *p = text;
+	size_t left = strlen(text);
+	int total = 0;
+
+	while (left > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, left, &st);
+		wchar_t buf[16];
+		int w;
+		bool esc = false;
+
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			buf[0] = L'?', buf[1] = 0, w = 1;
+		} else {
+			if (n == 0)
+				break;
+			int cw = wcwidth(wc);
+			if (wc == L'\t') {
+				buf[0] = L' ', buf[1] = 0, w = 1;
+			} else if (wc < 0x20 || wc == 0x7f) {
+				buf[0] = L'^', buf[1] = wc == 0x7f ? L'?' : wc + L'@', buf[2] = 0;
+				w = 2, esc = true;
+			} else if ((wc >= 0x80 && wc < 0xa0) || bidi_control(wc)) {
+				swprintf(buf, 16, L"<U+%04X>", (unsigned)wc);
+				w = (int)wcslen(buf), esc = true;
+			} else if (wc >= 0x80 && !ui->utf8) {
+				buf[0] = L'?', buf[1] = 0, w = 1;
+			} else if (cw < 0) {
+				buf[0] = L'?', buf[1] = 0, w = 1;
+			} else if (cw == 0) {
+				/* Combining marks would need the cell before them;
+				 * dropping them keeps the columns right. */
+				p += n, left -= n;
+				continue;
+			} else {
+				buf[0] = wc, buf[1] = 0, w = cw;
+			}
+		}
+		p += n, left -= n;
+		if (emit != NULL && !emit(arg, buf, w, esc))
+			break;
+		total += w;
+	}
+	return total;
+}
+
+struct put_state {
+	struct pd_ui *ui;
+	int y, x, xmax;
+	attr_t attr, esc_attr;
+	short pair, esc_pair;
+};
+
+static bool put_cells(void *arg, const wchar_t *ws, int width, bool escape)
+{
+	struct put_state *ps = arg;
+
+	if (ps->x + width > ps->xmax)
+		return false;
+	if (escape)
+		attr_set(ps->esc_attr, ps->esc_pair, NULL);
+	else
+		attr_set(ps->attr, ps->pair, NULL);
+	mvaddnwstr(ps->y, ps->x, ws, -1);
+	ps->x += width;
+	return true;
+}
+
+int pd_put(struct pd_ui *ui, int y, int x, int xmax, int style, const char *text)
+{
+	struct put_state ps = { .ui = ui, .y = y, .x = x, .xmax = xmax };
+
+	if (xmax > ui->cols)
+		ps.xmax = xmax = ui->cols;
+	if (y < 0 || y >= ui->rows || x >= xmax)
+		return x;
+	style_attr(ui, style, &ps.attr, &ps.pair);
+	/* Escapes keep the line's colours but stand out from the text. */
+	style_attr(ui, style, &ps.esc_attr, &ps.esc_pair);
+	ps.esc_attr |= ui->attr[PD_AREA_ESCAPE];
+	if (ui->ncolors > 0 && (ui->cfg->colors[PD_AREA_ESCAPE].fg >= 0 ||
+				ui->cfg->colors[PD_AREA_ESCAPE].bg >= 0) &&
+	    (style & 0xff) != PD_AREA_CURSOR)
+		ps.esc_pair = ui->pair[PD_AREA_ESCAPE];
+	walk_text(ui, text, put_cells, &ps);
+	attr_set(A_NORMAL, 0, NULL);
+	return ps.x;
+}
+
+int pd_put_pad(struct pd_ui *ui, int y, int x, int xmax, int style, const char *text)
+{
+	x = pd_put(ui, y, x, xmax, style, text);
+	if (xmax > ui->cols)
+		xmax = ui->cols;
+	if (y < 0 || y >= ui->rows)
+		return x;
+	attr_t attr;
+	short pair;
+	style_attr(ui, style, &attr, &pair);
+	attr_set(attr, pair, NULL);
+	for (; x < xmax; x++)
+		mvaddch(y, x, ' ');
+	attr_set(A_NORMAL, 0, NULL);
+	return x;
+}
+
+int pd_put_col(struct pd_ui *ui, int y, int x, int width, int gap, int style,
+	       const char *text)
+{
+	int end = x + width;
+	if (pd_text_width(ui, text) > width && width > 1) {
+		/* Cut one column early and say so. */
+		int nx = pd_put(ui, y, x, end - 1, style, text);
+		nx = pd_put(ui, y, nx, end, style, ui->glyph.more);
+		pd_put_pad(ui, y, nx, end, style, "");
+	} else {
+		pd_put_pad(ui, y, x, end, style, text);
+	}
+	/* The gap keeps the style, so a selected line stays one bar. */
+	return pd_put_pad(ui, y, end, end + gap, style, "");
+}
+
+int pd_text_width(struct pd_ui *ui, const char *text)
+{
+	return walk_text(ui, text, NULL, NULL);
+}
+
+/* ------------------------------------------------------------ input */
+
+static const struct {
+	int pd, curses;
+} key_codes[] = {
+	{ PD_KEY_UP, KEY_UP },       { PD_KEY_DOWN, KEY_DOWN },
+	{ PD_KEY_LEFT, KEY_LEFT },   { PD_KEY_RIGHT, KEY_RIGHT },
+	{ PD_KEY_PGUP, KEY_PPAGE },  { PD_KEY_PGDN, KEY_NPAGE },
+	{ PD_KEY_HOME, KEY_HOME },   { PD_KEY_END, KEY_END },
+	{ PD_KEY_INSERT, KEY_IC },   { PD_KEY_DELETE, KEY_DC },
+	{ PD_KEY_BTAB, KEY_BTAB },   { PD_KEY_RESIZE, KEY_RESIZE },
+	{ PD_KEY_F1, KEY_F(1) },     { PD_KEY_F2, KEY_F(2) },
+	{ PD_KEY_F3, KEY_F(3) },     { PD_KEY_F4, KEY_F(4) },
+	{ PD_KEY_F5, KEY_F(5) },     { PD_KEY_F6, KEY_F(6) },
+	{ PD_KEY_F7, KEY_F(7) },     { PD_KEY_F8, KEY_F(8) },
+	{ PD_KEY_F9, KEY_F(9) },     { PD_KEY_F10, KEY_F(10) },
+	{ PD_KEY_F11, KEY_F(11) },   { PD_KEY_F12, KEY_F(12) },
+	{ PD_KEY_ENTER, KEY_ENTER }, { PD_KEY_BACKSPACE, KEY_BACKSPACE },
+	{ PD_KEY_HOME, KEY_A1 },     { PD_KEY_PGUP, KEY_A3 },
+	{ PD_KEY_END, KEY_C1 },      { PD_KEY_PGDN, KEY_C3 },
+};
+
+int pd_display_curses_key(int key)
+{
+	for (size_t i = 0; i < sizeof(key_codes) / sizeof(key_codes[0]); i++)
+		if (key_codes[i].pd == key)
+			return key_codes[i].curses;
+	return 0;
+}
+
+int pd_display_key(struct pd_ui *ui)
+{
+	wint_t wc;
+
+	/* Scripted input is all there before we read: not waiting is how
+	 * the script knows the keys so far have been handled. A terminal
+	 * read wakes up now and then so a signal is never missed. */
+	timeout(ui->scripted ? 0 : 1000);
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES) {
+		for (size_t i = 0; i < sizeof(key_codes) / sizeof(key_codes[0]); i++)
+			if (key_codes[i].curses == (int)wc)
+				return key_codes[i].pd;
+		return -2; /* a key we have no name for */
+	}
+	if (wc == L'\n' || wc == L'\r')
+		return PD_KEY_ENTER;
+	if (wc == 8)
+		return PD_KEY_BACKSPACE;
+	return (int)wc;
+}

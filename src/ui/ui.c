@@ -1,0 +1,207 @@
+/* The reader's entry point, its main loop and key dispatch. */
+#include "ui.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "reader.h"
+
+void pd_ui_key(struct pd_ui *ui, int key)
+{
+	if (key == PD_KEY_RESIZE) {
+		pd_display_resized(ui);
+		return;
+	}
+	if (ui->top == NULL)
+		return;
+	if (ui->prompt != 0) {
+		pd_prompt_key(ui, key);
+		return;
+	}
+	/* A message stays until the next key, as in mutt. */
+	talloc_free(ui->msg);
+	ui->msg = NULL;
+	ui->msg_error = false;
+
+	enum pd_view_id id = ui->top->ops->id;
+	enum pd_action action = pd_keymap_lookup(ui->cfg->keymap, id, key);
+	char *name = NULL;
+	if (action == PD_ACT_NONE) {
+		name = pd_key_name(NULL, key);
+		pd_ui_error(ui, "key %s is not bound; press ? for the keys", name);
+	} else if (!pd_view_action(ui, action)) {
+		pd_ui_error(ui, "%s does nothing in the %s view", pd_action_name(action),
+			    ui->top->ops->name);
+	}
+	talloc_free(name);
+}
+
+char *pd_ui_date(void *ctx, struct pd_ui *ui, time_t t)
+{
+	const char *fmt = pd_config_str(ui->cfg, PD_OPTION_DATE_FORMAT);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || *fmt == '\0')
+		return talloc_strdup(ctx, "");
+	/* strftime cannot tell "too small" from "empty result"; a format
+	 * this long is a mistake anyway. */
+	for (size_t size = 64; size <= 4096; size *= 2) {
+		char *buf = talloc_array(ctx, char, size);
+		if (buf == NULL)
+			return NULL;
+		/* The format is the user's date-format option. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		size_t n = strftime(buf, size, fmt, &tm);
+#pragma GCC diagnostic pop
+		if (n > 0)
+			return buf;
+		talloc_free(buf);
+	}
+	return talloc_strdup(ctx, "");
+}
+
+static void run_terminal(struct pd_ui *ui)
+{
+	while (!ui->quit && ui->signal == 0) {
+		pd_ui_draw(ui);
+		int key = pd_display_key(ui);
+		if (key >= 0)
+			pd_ui_key(ui, key);
+	}
+}
+
+static int parse_screen(int *rows, int *cols, const char *s)
+{
+	char *end;
+	long r = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	const char *c0 = end + 1;
+	long c = strtol(c0, &end, 10);
+	if (end == c0 || *end != '\0' || r < 1 || r > 1000 || c < 1 || c > 1000)
+		return -1;
+	*rows = (int)r;
+	*cols = (int)c;
+	return 0;
+}
+
+/* Loads the user's rc file; its errors do not stop the reader, they show
+ * on the last line once it is up. */
+static char *load_user_config(struct pd_ui *ui)
+{
+	char *path = pd_config_user_path(ui);
+	char *msg = NULL;
+	struct pd_err err;
+	pd_err_init(&err, ui);
+
+	if (path != NULL && access(path, F_OK) == 0 &&
+	    pd_config_run_file(ui->cfg, path, &err) != PD_OK)
+		msg = err.msg;
+	talloc_free(path);
+	return msg;
+}
+
+int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
+		   int argc, char **argv)
+{
+	int rows = 24, cols = 80, rc = PD_EXIT_FAIL;
+
+	if (opts->screen != NULL && opts->script == NULL) {
+		fprintf(stderr, "patchdeck: --screen only applies with --script FILE\n");
+		return PD_EXIT_USAGE;
+	}
+	if (opts->screen != NULL && parse_screen(&rows, &cols, opts->screen) != 0) {
+		fprintf(stderr, "patchdeck: --screen takes ROWSxCOLS (e.g. 24x80), not '%s'\n",
+			opts->screen);
+		return PD_EXIT_USAGE;
+	}
+	struct pd_ui *ui = talloc_zero(cli->ctx, struct pd_ui);
+	if (ui == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	ui->ctx = ui;
+	ui->scripted = opts->script != NULL;
+	ui->dump_out = cli->out;
+	ui->key_pipe[0] = ui->key_pipe[1] = -1;
+
+	if (pd_config_new(&ui->cfg, ui, &cli->err) != PD_OK)
+		goto done;
+	char *config_msg = load_user_config(ui);
+	if (pd_store_open(&ui->store, ui, cli->notmuch_config, &cli->err) != PD_OK)
+		goto done;
+
+	char *query = pd_cli_join_query(ui, argc, argv);
+	if (query != NULL && *query == '\0')
+		query = talloc_strdup(ui, pd_config_str(ui->cfg, PD_OPTION_DEFAULT_QUERY));
+	const char *saved = query != NULL ? pd_config_query(ui->cfg, query) : NULL;
+	if (saved != NULL)
+		query = talloc_strdup(ui, saved);
+	if (query == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	/* The first list loads before the terminal is touched, so a bad
+	 * query or database is one line on a normal screen. */
+	if (pd_view_push(ui, &pd_list_ops, query, &cli->err) != PD_OK)
+		goto done;
+
+	const char *term = getenv("TERM");
+	if (ui->scripted && (term == NULL || *term == '\0'))
+		term = "xterm-256color";
+	if (pd_display_start(ui, term, rows, cols, &cli->err) != PD_OK)
+		goto stop;
+	if (config_msg != NULL)
+		pd_ui_error(ui, "%s", config_msg);
+
+	rc = PD_EXIT_OK;
+	if (ui->scripted) {
+		if (pd_script_run(ui, opts->script, &cli->err) != PD_OK)
+			rc = PD_EXIT_FAIL;
+	} else {
+		run_terminal(ui);
+	}
+stop:
+	pd_display_stop(ui);
+	if (ui->signal != 0) {
+		/* The terminal is restored; now die of the signal as the
+		 * parent expects. */
+		int sig = ui->signal;
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+done:
+	if (ui->search != NULL)
+		regfree(&ui->search_re);
+	talloc_free(ui);
+	return rc;
+}
+
+int pd_reader_dump(struct pd_cli *cli, const char *format)
+{
+	char *text = NULL;
+
+	if (strcmp(format, "man") == 0)
+		text = pd_keymap_man(cli->ctx);
+	else if (strcmp(format, "rc") == 0)
+		text = pd_keymap_default_rc(cli->ctx);
+	else if (strcmp(format, "theme") == 0)
+		text = talloc_strdup(cli->ctx, pd_config_default_theme());
+	else {
+		fprintf(stderr, "patchdeck: --dump-keys takes man, rc or theme, not '%s'\n",
+			format);
+		return PD_EXIT_USAGE;
+	}
+	if (text == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	fputs(text, cli->out);
+	talloc_free(text);
+	return PD_EXIT_OK;
+}

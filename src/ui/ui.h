@@ -1,0 +1,164 @@
+/* The reader's insides: the one UI context, views and their ops tables.
+ *
+ * Data flow: a key arrives (from the terminal, or from a script through the
+ * same curses input), becomes an action through the keymap, the top view's
+ * ops get the first chance to handle it, the generic view code does the
+ * rest; then the whole screen is drawn again from the view state.
+ */
+#ifndef PD_UI_H
+#define PD_UI_H
+
+#include "config.h" /* autoconf's: src/ui has no config.h of its own */
+
+#include <curses.h>
+#include <regex.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "../config.h" /* the rc module */
+#include "keymap.h"
+#include "status.h"
+#include "store.h"
+
+struct pd_ui;
+struct pd_view;
+
+/* What a view must provide; the generic code does scrolling, selection,
+ * search and the status line once for all of them. */
+struct pd_view_ops {
+	const char *name;    /* shown in the status bar */
+	enum pd_view_id id;  /* its section of the keymap */
+	/* Loads view->lines rows into view->data; may fail before anything
+	 * is shown, leaving the previous view in place. */
+	int (*open)(struct pd_ui *ui, struct pd_view *view, struct pd_err *err);
+	/* Draws row at screen line y, columns 0..ui->cols-1. */
+	void (*draw_line)(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
+			  bool selected);
+	/* The text searches look at, allocated under ctx. */
+	char *(*line_text)(void *ctx, struct pd_ui *ui, struct pd_view *view, size_t row);
+	/* Whether Tab stops at row; NULL when the view has no unread rows. */
+	bool (*is_unread)(struct pd_view *view, size_t row);
+	/* Gets each action first; returns true when it handled it. NULL:
+	 * only generic actions. */
+	bool (*handle)(struct pd_ui *ui, struct pd_view *view, enum pd_action action);
+};
+
+struct pd_view {
+	const struct pd_view_ops *ops;
+	void *data;           /* the ops' own, a talloc child of the view */
+	char *title;          /* after the name in the status bar; untrusted */
+	void *arg;            /* what open needs: a query, a thread id, ... */
+	size_t lines, top, cursor;
+	enum pd_view_id about; /* help: the view whose keys it shows */
+	struct pd_view *below;
+};
+
+/* Glyphs for trees and marks, UTF-8 or ASCII. */
+struct pd_glyphs {
+	const char *tee, *corner, *vline, *space, *arrow, *more;
+};
+
+struct pd_ui {
+	void *ctx;
+	struct pd_store *store;
+	struct pd_config *cfg;
+	struct pd_view *top;      /* the view on screen; the stack below it */
+	int rows, cols;
+	bool utf8;                /* draw with UTF-8 glyphs and show non-ASCII text */
+	int ncolors;              /* 0 (off), 8, 16 or 256 */
+	bool colors_started;
+	attr_t attr[PD_AREA_COUNT];
+	short pair[PD_AREA_COUNT];
+	struct pd_glyphs glyph;
+
+	char *msg;                /* the last line, until the next key */
+	bool msg_error;
+	char prompt;              /* ':' or '/' while the command line is open, else 0 */
+	char *input;              /* what has been typed after it */
+
+	char *search;             /* the last search pattern, or NULL */
+	regex_t search_re;
+
+	bool quit;
+	volatile sig_atomic_t signal; /* a terminating signal that arrived */
+
+	/* Scripted mode (see script.c). */
+	bool scripted;
+	int key_pipe[2];
+	FILE *term_in;
+	FILE *dump_out;
+	FILE *term_out;
+
+	SCREEN *screen;
+	struct pd_err err;
+};
+
+/* display.c: the terminal. */
+int pd_display_start(struct pd_ui *ui, const char *term, int rows, int cols,
+		     struct pd_err *err);
+void pd_display_stop(struct pd_ui *ui);
+void pd_display_theme(struct pd_ui *ui);
+void pd_display_suspend(struct pd_ui *ui);
+void pd_display_resized(struct pd_ui *ui);
+/* The next key as a pd key; -1 when none came (timeout, signal, or the
+ * end of scripted input), -2 for a key without a pd name. */
+int pd_display_key(struct pd_ui *ui);
+/* The curses key code for a PD_KEY_* special key, or 0. */
+int pd_display_curses_key(int key);
+
+/* Style for pd_put: an area, optionally with the unread area's attributes
+ * added. */
+enum { PD_STYLE_UNREAD = 0x100 };
+
+/* Draws untrusted text at (y, x), never past column xmax (exclusive):
+ * control characters show as ^X in the escape area, non-ASCII as '?' when
+ * the terminal is not UTF-8. Returns the column after the text. */
+int pd_put(struct pd_ui *ui, int y, int x, int xmax, int style, const char *text);
+/* pd_put, then blanks in the same style up to xmax. */
+int pd_put_pad(struct pd_ui *ui, int y, int x, int xmax, int style, const char *text);
+/* A column: text in width cells (cut with a "more" mark when longer),
+ * then gap blanks. Returns the column after the gap. */
+int pd_put_col(struct pd_ui *ui, int y, int x, int width, int gap, int style,
+	       const char *text);
+/* Display width of text as pd_put would draw it. */
+int pd_text_width(struct pd_ui *ui, const char *text);
+
+/* view.c: the view stack and the generic actions. */
+int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
+		 struct pd_err *err);
+void pd_view_pop(struct pd_ui *ui);
+/* Runs an action on the top view; false when it means nothing there. */
+bool pd_view_action(struct pd_ui *ui, enum pd_action action);
+/* Searches from the cursor for ui->search; dir is +1 or -1. */
+void pd_view_find(struct pd_ui *ui, int dir);
+void pd_view_clamp(struct pd_ui *ui, struct pd_view *view);
+int pd_view_height(const struct pd_ui *ui);
+void pd_ui_draw(struct pd_ui *ui);
+
+void pd_ui_message(struct pd_ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void pd_ui_error(struct pd_ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ui.c */
+void pd_ui_key(struct pd_ui *ui, int key);
+char *pd_ui_date(void *ctx, struct pd_ui *ui, time_t t);
+
+/* prompt.c: the command line. */
+void pd_prompt_open(struct pd_ui *ui, char kind);
+void pd_prompt_key(struct pd_ui *ui, int key);
+void pd_prompt_command(struct pd_ui *ui, const char *line);
+
+/* script.c */
+int pd_script_run(struct pd_ui *ui, const char *path, struct pd_err *err);
+
+/* The views. */
+extern const struct pd_view_ops pd_list_ops;
+extern const struct pd_view_ops pd_thread_ops;
+extern const struct pd_view_ops pd_help_ops;
+
+/* The query of a thread list view, for the views opened from it. */
+const char *pd_list_query(const struct pd_view *view);
+
+#endif

@@ -1,0 +1,297 @@
+/* Generic view code: the stack, scrolling, selection, search, and drawing
+ * the screen (view lines, status bar, message line). */
+#include "ui.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <talloc.h>
+
+int pd_view_height(const struct pd_ui *ui)
+{
+	return ui->rows > 2 ? ui->rows - 2 : 0;
+}
+
+int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
+		 struct pd_err *err)
+{
+	struct pd_view *view = talloc_zero(ui->ctx, struct pd_view);
+	if (view == NULL)
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	view->ops = ops;
+	view->arg = arg;
+	view->below = ui->top;
+	view->about = ui->top != NULL ? ui->top->ops->id : PD_VIEW_LIST;
+	int rc = ops->open(ui, view, err);
+	if (rc != PD_OK) {
+		talloc_free(view);
+		return rc;
+	}
+	ui->top = view;
+	pd_view_clamp(ui, view);
+	return PD_OK;
+}
+
+void pd_view_pop(struct pd_ui *ui)
+{
+	struct pd_view *view = ui->top;
+	if (view == NULL)
+		return;
+	ui->top = view->below;
+	talloc_free(view);
+	if (ui->top == NULL)
+		ui->quit = true;
+}
+
+/* Keeps the cursor on a row and in sight. */
+void pd_view_clamp(struct pd_ui *ui, struct pd_view *view)
+{
+	size_t h = (size_t)pd_view_height(ui);
+
+	if (view->lines == 0) {
+		view->cursor = view->top = 0;
+		return;
+	}
+	if (view->cursor >= view->lines)
+		view->cursor = view->lines - 1;
+	if (view->cursor < view->top)
+		view->top = view->cursor;
+	if (h > 0 && view->cursor >= view->top + h)
+		view->top = view->cursor - h + 1;
+	/* No empty screen below the last line when it could be full. */
+	if (h > 0 && view->top + h > view->lines)
+		view->top = view->lines > h ? view->lines - h : 0;
+}
+
+static void move_to(struct pd_ui *ui, struct pd_view *view, size_t row)
+{
+	view->cursor = row;
+	pd_view_clamp(ui, view);
+}
+
+static void page(struct pd_ui *ui, struct pd_view *view, int dir)
+{
+	size_t h = (size_t)pd_view_height(ui);
+	if (h == 0 || view->lines == 0)
+		return;
+	if (dir > 0) {
+		if (view->top + h >= view->lines) {
+			move_to(ui, view, view->lines - 1);
+			return;
+		}
+		view->top += h;
+		view->cursor += h;
+	} else {
+		if (view->top == 0) {
+			move_to(ui, view, 0);
+			return;
+		}
+		view->top = view->top > h ? view->top - h : 0;
+		view->cursor = view->cursor > h ? view->cursor - h : 0;
+	}
+	pd_view_clamp(ui, view);
+}
+
+static void next_unread(struct pd_ui *ui, struct pd_view *view)
+{
+	for (size_t i = view->cursor + 1; view->ops->is_unread && i < view->lines; i++) {
+		if (view->ops->is_unread(view, i)) {
+			move_to(ui, view, i);
+			return;
+		}
+	}
+	pd_ui_message(ui, "no unread line below");
+}
+
+void pd_view_find(struct pd_ui *ui, int dir)
+{
+	struct pd_view *view = ui->top;
+
+	if (ui->search == NULL) {
+		pd_ui_error(ui, "no search yet; press / to search");
+		return;
+	}
+	if (view->lines == 0 || view->ops->line_text == NULL) {
+		pd_ui_error(ui, "not found: %s", ui->search);
+		return;
+	}
+	bool wrap = pd_config_bool(ui->cfg, PD_OPTION_WRAP_SEARCH);
+	size_t n = view->lines, row = view->cursor;
+	for (size_t step = 1; step <= n; step++) {
+		size_t i;
+		if (dir > 0) {
+			if (!wrap && row + step >= n)
+				break;
+			i = (row + step) % n;
+		} else {
+			if (!wrap && step > row)
+				break;
+			i = (row + n - step % n) % n;
+		}
+		char *text = view->ops->line_text(NULL, ui, view, i);
+		bool hit = text != NULL && regexec(&ui->search_re, text, 0, NULL, 0) == 0;
+		talloc_free(text);
+		if (hit) {
+			move_to(ui, view, i);
+			if ((dir > 0 && i <= row) || (dir < 0 && i >= row))
+				pd_ui_message(ui, "search wrapped: %s", ui->search);
+			return;
+		}
+	}
+	pd_ui_error(ui, "not found: %s", ui->search);
+}
+
+bool pd_view_action(struct pd_ui *ui, enum pd_action action)
+{
+	struct pd_view *view = ui->top;
+
+	if (view->ops->handle != NULL && view->ops->handle(ui, view, action))
+		return true;
+	if ((pd_action_views(action) & (1u << view->ops->id)) == 0)
+		return false;
+	switch (action) {
+	case PD_ACT_MOVE_DOWN:
+		if (view->cursor + 1 < view->lines)
+			move_to(ui, view, view->cursor + 1);
+		break;
+	case PD_ACT_MOVE_UP:
+		if (view->cursor > 0)
+			move_to(ui, view, view->cursor - 1);
+		break;
+	case PD_ACT_PAGE_DOWN:
+		page(ui, view, +1);
+		break;
+	case PD_ACT_PAGE_UP:
+		page(ui, view, -1);
+		break;
+	case PD_ACT_MOVE_FIRST:
+		move_to(ui, view, 0);
+		break;
+	case PD_ACT_MOVE_LAST:
+		move_to(ui, view, view->lines ? view->lines - 1 : 0);
+		break;
+	case PD_ACT_NEXT_UNREAD:
+		next_unread(ui, view);
+		break;
+	case PD_ACT_SEARCH:
+		pd_prompt_open(ui, '/');
+		break;
+	case PD_ACT_FIND_NEXT:
+		pd_view_find(ui, +1);
+		break;
+	case PD_ACT_FIND_PREV:
+		pd_view_find(ui, -1);
+		break;
+	case PD_ACT_PROMPT:
+		pd_prompt_open(ui, ':');
+		break;
+	case PD_ACT_HELP:
+		if (view->ops != &pd_help_ops) {
+			struct pd_err err;
+			pd_err_init(&err, ui->ctx);
+			if (pd_view_push(ui, &pd_help_ops, NULL, &err) != PD_OK)
+				pd_ui_error(ui, "%s", pd_err_msg(&err));
+			talloc_free(err.msg);
+		}
+		break;
+	case PD_ACT_BACK:
+		pd_view_pop(ui);
+		break;
+	case PD_ACT_QUIT:
+		ui->quit = true;
+		break;
+	case PD_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case PD_ACT_SUSPEND:
+		pd_display_suspend(ui);
+		break;
+	case PD_ACT_OPEN:
+	case PD_ACT_NONE:
+	case PD_ACTION_COUNT:
+		return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void draw_status(struct pd_ui *ui, int y)
+{
+	struct pd_view *view = ui->top;
+	char *right = talloc_asprintf(NULL, " %zu/%zu ",
+				      view->lines ? view->cursor + 1 : 0, view->lines);
+	int rw = right ? (int)strlen(right) : 0;
+	char *left = talloc_asprintf(NULL, " %s: ", view->ops->name);
+	int x = pd_put(ui, y, 0, ui->cols - rw, PD_AREA_STATUS, left ? left : "");
+	x = pd_put(ui, y, x, ui->cols - rw, PD_AREA_STATUS, view->title ? view->title : "");
+	pd_put_pad(ui, y, x, ui->cols - rw, PD_AREA_STATUS, "");
+	pd_put_pad(ui, y, ui->cols - rw > 0 ? ui->cols - rw : 0, ui->cols, PD_AREA_STATUS,
+		   right ? right : "");
+	talloc_free(left);
+	talloc_free(right);
+}
+
+static void draw_last_line(struct pd_ui *ui, int y)
+{
+	if (ui->prompt != 0) {
+		char p[2] = { ui->prompt, 0 };
+		/* Keep the end of a long input in sight. */
+		const char *in = ui->input;
+		while (*in != '\0' && pd_text_width(ui, in) + 2 > ui->cols)
+			in++;
+		int x = pd_put(ui, y, 0, ui->cols, PD_AREA_PROMPT, p);
+		x = pd_put_pad(ui, y, x, ui->cols, PD_AREA_PROMPT, in);
+		int cx = 1 + pd_text_width(ui, in);
+		move(y, cx < ui->cols ? cx : ui->cols - 1);
+		curs_set(1);
+		return;
+	}
+	curs_set(0);
+	pd_put_pad(ui, y, 0, ui->cols, ui->msg_error ? PD_AREA_ERROR : PD_AREA_MESSAGE,
+		   ui->msg ? ui->msg : "");
+}
+
+void pd_ui_draw(struct pd_ui *ui)
+{
+	struct pd_view *view = ui->top;
+	int h = pd_view_height(ui);
+
+	erase();
+	if (view != NULL) {
+		pd_view_clamp(ui, view);
+		for (int y = 0; y < h; y++) {
+			size_t row = view->top + (size_t)y;
+			if (row >= view->lines)
+				break;
+			view->ops->draw_line(ui, view, row, y, row == view->cursor);
+		}
+		if (ui->rows >= 2)
+			draw_status(ui, ui->rows - 2);
+	}
+	if (ui->rows >= 1)
+		draw_last_line(ui, ui->rows - 1);
+	refresh();
+}
+
+static void set_msg(struct pd_ui *ui, bool error, const char *fmt, va_list ap)
+{
+	talloc_free(ui->msg);
+	ui->msg = talloc_vasprintf(ui->ctx, fmt, ap);
+	ui->msg_error = error;
+}
+
+void pd_ui_message(struct pd_ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_msg(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void pd_ui_error(struct pd_ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_msg(ui, true, fmt, ap);
+	va_end(ap);
+}
