@@ -5,7 +5,7 @@ import hashlib
 from . import history
 from .mail import Mail, name_addr
 from .people import (ANNA, CAROL, DMITRY, HELEN, JANE, LIWEI, MORGAN, RAVI, SAM,
-                     TOMASZ, YUKI, utc)
+                     TOMASZ, YUKI, hg_date, utc)
 from .series import Patch, commit_series, mail_series, post, reply, send_series
 
 ETH = "drivers/net/ethernet/demo/"
@@ -134,6 +134,7 @@ def net_next(ctx):
     c = "net/core/skb_pool.c"
     h = "include/linux/skb_pool.h"
     rb = ANNA.trailer("Reviewed-by")
+    v1 = _net_next_v1(ctx, c)
     s = send_series(ctx, branch="skb-wm", sender=TOMASZ, when=utc(2024, 2, 2, 13, 15),
                     prefix="PATCH net-next", version=2, cc=[name_addr(MORGAN.name, MORGAN.email)],
                     cover=("net: skb_pool: tunable refill watermark", """
@@ -142,10 +143,13 @@ which is too late for drivers that burst. Make it tunable and move the
 refill out of the fast path.
 
 Changes in v2:
-- move the refill to a work item (Morgan)
+- move the refill to a work item instead of using GFP_ATOMIC (Morgan);
+  Anna's Reviewed-by kept on patch 3, the work item was her idea
 - new patch 4: count allocation failures
+- new patch 5: drop the now unused gfp argument
 - collect Reviewed-by tags from Anna
-"""), patches=[
+- v1: https://lore.example.org/r/%s
+""" % v1.cover.msgid), patches=[
         Patch("net: skb_pool: name the default watermark divisor", """
 No functional change.
 
@@ -233,6 +237,52 @@ Signed-off-by: Tomasz Nowak <tnowak@example.pl>
              [morgan, tomasz])
 
 
+def _net_next_v1(ctx, c):
+    body = "\nSigned-off-by: Tomasz Nowak <tnowak@example.pl>\n"
+    s = send_series(ctx, branch="skb-wm-v1", sender=TOMASZ, when=utc(2024, 1, 22, 12, 40),
+                    prefix="PATCH net-next", cc=[name_addr(MORGAN.name, MORGAN.email)],
+                    cover=("net: skb_pool: tunable refill watermark", """
+The refill watermark of skb_pool is hard-coded to a quarter of the pool,
+which is too late for drivers that burst. Make it tunable, and refill
+with GFP_ATOMIC when called from atomic context.
+"""), patches=[
+        Patch("net: skb_pool: name the default watermark divisor", "No functional change.\n" + body,
+              [(c, "#define SKB_POOL_BUF_LEN\t2048\n",
+                "#define SKB_POOL_BUF_LEN\t2048\n#define SKB_POOL_DEF_WM_DIV\t4\n"),
+               (c, "\tpool->low_watermark = size / 4;\n",
+                "\tpool->low_watermark = size / SKB_POOL_DEF_WM_DIV;\n")]),
+        Patch("net: skb_pool: add skb_pool_set_watermark()",
+              "Let drivers that receive in bursts refill earlier.\n" + body,
+              [(c, "struct sk_buff *skb_pool_get(",
+                "int skb_pool_set_watermark(struct skb_pool *pool, unsigned int wm)\n{\n"
+                "\tif (wm > pool->size)\n\t\treturn -EINVAL;\n\n\tpool->low_watermark = wm;\n"
+                "\treturn 0;\n}\nEXPORT_SYMBOL(skb_pool_set_watermark);\n\n"
+                "struct sk_buff *skb_pool_get("),
+               ("include/linux/skb_pool.h", "void skb_pool_put(",
+                "int skb_pool_set_watermark(struct skb_pool *pool, unsigned int wm);\n"
+                "void skb_pool_put(")]),
+        Patch("net: skb_pool: refill with GFP_ATOMIC in atomic context", """
+Callers in softirq context pass GFP_KERNEL by mistake more often than
+not. Pick the flags from the context instead.
+""" + body, [(c, "\t\tskb_pool_refill(pool, gfp);\n",
+               "\t\tskb_pool_refill(pool, in_task() ? gfp : GFP_ATOMIC);\n")]),
+    ])
+    for k in (0, 1):
+        reply(ctx, s.patches[k], ANNA, utc(2024, 1, 23, 7, 10 + k), [ANNA.trailer("Reviewed-by")],
+              style=1)
+    morgan = reply(ctx, s.patches[2], MORGAN, utc(2024, 1, 23, 15, 0), [
+        {"match": "+\t\tskb_pool_refill(pool, in_task()", "count": 1},
+        "GFP_ATOMIC is exactly what fails when memory is tight, which is when\n"
+        "the pool runs low. Refill from a work item with GFP_KERNEL instead?", "Morgan"])
+    anna = reply(ctx, morgan, ANNA, utc(2024, 1, 23, 16, 30), [
+        {"match": "GFP_ATOMIC is exactly", "count": 2},
+        "Agreed, a work item is what the other pools do. With that change:",
+        ANNA.trailer("Reviewed-by")], style=1)
+    ctx.case("target-prefix-v1", "'[PATCH net-next 0/3]': v1 of the net-next series, reviews "
+             "ask for a rework of 3/3", s.delivered + [morgan, anna])
+    return s
+
+
 def mercurial(ctx):
     f = "kernel/printk_ratelimit.c"
     s = send_series(ctx, branch="rl-hg", sender=YUKI, when=utc(2024, 2, 5, 8, 0),
@@ -272,6 +322,7 @@ def _hgify(ctx, sent, who):
     intro.subject = "[PATCH 0 of %d] %s" % (total, intro.subject_text.split("] ", 1)[1])
     intro.body = intro.body.split("\n-- \n")[0].rstrip("\n") + "\n\n"
     parent = hashlib.sha1(sent.base.encode()).hexdigest()
+    series_id = None
     for i, m in enumerate(sent.patches, 1):
         node = hashlib.sha1(m.commit.encode()).hexdigest()
         title = m.subject_text.split("] ", 1)[1]
@@ -280,28 +331,22 @@ def _hgify(ctx, sent, who):
         diff = "\n".join(line for line in diff.split("\n") if not line.startswith("index "))
         m.body = ("# HG changeset patch\n# User %s\n# Date %d %d\n#      %s\n# Node ID %s\n"
                   "# Parent  %s\n%s\n\n%s\n\n" % (
-                      who.addr, m.epoch, -who.tz * 60, _hgdate(m.epoch, who.tz), node,
+                      who.addr, m.epoch, -who.tz * 60, hg_date(m.epoch, who.tz), node,
                       parent, msg, diff))
         m.msgid = "%s.%d@%s" % (node[:20], m.epoch, who.host)
+        series_id = series_id or m.msgid
         m.subject = "[PATCH %d of %d] %s" % (i, total, title)
         m.irt = intro.msgid
         m.refs = [intro.msgid]
         m.extra += [("X-Mercurial-Node", node), ("X-Mercurial-Series-Index", str(i)),
                     ("X-Mercurial-Series-Total", str(total)),
-                    ("X-Mercurial-Series-Id", "<%s>" % m.msgid)]
+                    ("X-Mercurial-Series-Id", "<%s>" % series_id)]
         parent = node
     for m in [intro] + sent.patches:
         m.mailer = None
         m.ctype = 'text/plain; charset="us-ascii"'
         m.cte = "7bit"
         m.extra.append(("User-Agent", "Mercurial-patchbomb/6.6.3"))
-
-
-def _hgdate(epoch, tz):
-    from .people import _local, DAYS, MONTHS, tzstr
-    t = _local(epoch, tz)
-    return "%s %s %02d %02d:%02d:%02d %d %s" % (DAYS[t.weekday()], MONTHS[t.month - 1], t.day,
-                                                t.hour, t.minute, t.second, t.year, tzstr(tz))
 
 
 def resend(ctx):

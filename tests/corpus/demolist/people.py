@@ -54,6 +54,14 @@ def mutt_date(epoch, tz):
         t.second, "AM" if t.hour < 12 else "PM", tzstr(tz))
 
 
+def hg_date(epoch, tz):
+    """'Mon Feb 05 17:00:02 2024 +0900' as in '# Date' lines of hg export."""
+    t = _local(epoch, tz)
+    return "%s %s %02d %02d:%02d:%02d %d %s" % (
+        DAYS[t.weekday()], MONTHS[t.month - 1], t.day, t.hour, t.minute, t.second,
+        t.year, tzstr(tz))
+
+
 class Person:
     def __init__(self, name, email, tz, host=None):
         self.name = name
