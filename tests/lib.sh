@@ -96,7 +96,7 @@ fi
 # and sets PD_CORPUS_DIR to it. Skips the whole file where the corpus is
 # absent, so call it before any check.
 pd_use_real_corpus() {
-	[ -n "$PD_CORPUS" ] || tap_skip_all "no real corpus: ${PD_SHARED:-../shared}/corpus is absent (put the project's shared/ beside the checkout or set PD_SHARED)"
+	[ -n "$PD_CORPUS" ] || tap_skip_all "no real corpus: $(realpath -m "${PD_SHARED:-../shared}/corpus") is absent (put the project's shared/ beside the checkout or set PD_SHARED)"
 	PD_CORPUS_DIR=$("$top_srcdir/tests/corpus/real-corpus" --quiet 2>"$PD_TMP/real-corpus.err") || {
 		echo "Bail out! $(tail -n 1 "$PD_TMP/real-corpus.err")"
 		exit 1
