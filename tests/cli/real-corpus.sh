@@ -46,6 +46,13 @@ else
 		"$n_some of $threads threads matched '$query'"
 fi
 
+# The kmod clone is a real tree with a long history; opening it must not
+# change what list prints.
+check_run "--tree on the real kmod clone leaves the listing as it is" 0 \
+	"$some" "" -- \
+	"$PATCHDECK" --notmuch-config "$config" --tree "$PD_CORPUS_DIR/kmod" \
+	list "${words[@]}"
+
 check_run "a query that matches nothing prints nothing" 0 "" "" -- \
 	"$PATCHDECK" --notmuch-config "$config" list id:no-such-message@patchdeck.invalid
 
