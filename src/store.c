@@ -88,6 +88,32 @@ static int query_error(struct pd_err *err, struct pd_store *store,
 			  (int)strcspn(colon, "\n"), colon);
 }
 
+/* Runs qs as a thread search, newest first. The query is owned by a talloc
+ * object under owner, so the threads stay valid until owner is freed and an
+ * early return cannot leak them. */
+static int search_threads(notmuch_threads_t **out, struct pd_store *store,
+			  void *owner, const char *qs, struct pd_err *err)
+{
+	*out = NULL;
+	notmuch_query_t **qh = talloc(owner, notmuch_query_t *);
+	if (qh == NULL)
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	*qh = NULL;
+	talloc_set_destructor(qh, query_destroy);
+
+	notmuch_status_t st = notmuch_query_create_with_syntax(
+		store->db, qs, NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return query_error(err, store, qs, st);
+	notmuch_query_set_sort(*qh, NOTMUCH_SORT_NEWEST_FIRST);
+	st = notmuch_query_search_threads(*qh, out);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		*out = NULL;
+		return query_error(err, store, qs, st);
+	}
+	return PD_OK;
+}
+
 int pd_store_threads(struct pd_thread_row **out, size_t *count,
 		     struct pd_store *store, void *ctx, const char *query,
 		     struct pd_err *err)
@@ -96,31 +122,11 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 	*count = 0;
 
 	void *local = talloc_new(NULL);
-	int rc = PD_OK;
-	notmuch_query_t **qh = talloc(local, notmuch_query_t *);
-	if (qh == NULL) {
-		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
-		goto done;
-	}
-	*qh = NULL;
-	talloc_set_destructor(qh, query_destroy);
-
 	const char *qs = (query == NULL || *query == '\0') ? "*" : query;
-	notmuch_status_t st = notmuch_query_create_with_syntax(
-		store->db, qs, NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
-	if (st != NOTMUCH_STATUS_SUCCESS) {
-		rc = pd_err_set(err, PD_E_DB_QUERY, "query '%s': %s", qs,
-				notmuch_status_to_string(st));
-		goto done;
-	}
-	notmuch_query_set_sort(*qh, NOTMUCH_SORT_NEWEST_FIRST);
-
 	notmuch_threads_t *threads = NULL;
-	st = notmuch_query_search_threads(*qh, &threads);
-	if (st != NOTMUCH_STATUS_SUCCESS) {
-		rc = query_error(err, store, qs, st);
+	int rc = search_threads(&threads, store, local, qs, err);
+	if (rc != PD_OK)
 		goto done;
-	}
 
 	size_t n = 0, cap = 64;
 	struct pd_thread_row *rows = talloc_array(local, struct pd_thread_row, cap);
@@ -228,29 +234,17 @@ int pd_store_thread_messages(struct pd_message_row **out, size_t *count,
 	void *local = talloc_new(NULL);
 	struct msg_walk w = { .rows = NULL };
 	int rc = PD_OK;
-	notmuch_query_t **qh = talloc(local, notmuch_query_t *);
-	if (qh == NULL) {
-		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
-		goto done;
-	}
-	*qh = NULL;
-	talloc_set_destructor(qh, query_destroy);
-
 	/* Quoting the id keeps any query syntax in it inert. */
 	char *qs = (query == NULL || *query == '\0')
 		? talloc_asprintf(local, "thread:\"%s\"", thread_id)
 		: talloc_asprintf(local, "thread:\"%s\" and (%s)", thread_id, query);
-	notmuch_status_t st = qs == NULL ? NOTMUCH_STATUS_OUT_OF_MEMORY
-		: notmuch_query_create_with_syntax(store->db, qs,
-						   NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
 	notmuch_threads_t *threads = NULL;
-	if (st == NOTMUCH_STATUS_SUCCESS)
-		st = notmuch_query_search_threads(*qh, &threads);
-	if (st != NOTMUCH_STATUS_SUCCESS) {
-		rc = pd_err_set(err, PD_E_DB_QUERY, "thread %s: %s", thread_id,
-				notmuch_status_to_string(st));
+	if (qs == NULL)
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+	else
+		rc = search_threads(&threads, store, local, qs, err);
+	if (rc != PD_OK)
 		goto done;
-	}
 	if (!notmuch_threads_valid(threads)) {
 		rc = pd_err_set(err, PD_E_NOT_FOUND,
 				"thread %s is no longer in the database; reload the list",
