@@ -265,3 +265,92 @@ done:
 	talloc_free(local);
 	return rc;
 }
+
+/* ---- messages for the series model ---- */
+
+static int copy_message(struct pd_store_msg *row, void *owner, notmuch_message_t *m)
+{
+	const char *id = notmuch_message_get_message_id(m);
+	const char *tid = notmuch_message_get_thread_id(m);
+	*row = (struct pd_store_msg){
+		.message_id = talloc_strdup(owner, id != NULL ? id : ""),
+		.thread_id = talloc_strdup(owner, tid != NULL ? tid : ""),
+		.date = notmuch_message_get_date(m),
+	};
+	if (row->message_id == NULL || row->thread_id == NULL)
+		return PD_E_NOMEM;
+	size_t cap = 0;
+	notmuch_filenames_t *fn = notmuch_message_get_filenames(m);
+	for (; fn != NULL && notmuch_filenames_valid(fn); notmuch_filenames_move_to_next(fn)) {
+		if (row->npaths == cap) {
+			cap = cap ? 2 * cap : 1;
+			char **p = talloc_realloc(owner, row->paths, char *, cap);
+			if (p == NULL)
+				return PD_E_NOMEM;
+			row->paths = p;
+		}
+		row->paths[row->npaths] = talloc_strdup(row->paths, notmuch_filenames_get(fn));
+		if (row->paths[row->npaths++] == NULL)
+			return PD_E_NOMEM;
+	}
+	if (fn != NULL)
+		notmuch_filenames_destroy(fn);
+	return PD_OK;
+}
+
+int pd_store_messages(struct pd_store_msg **msgs, size_t *count,
+		      struct pd_store *store, void *ctx, const char *query,
+		      struct pd_err *err)
+{
+	void *local = talloc_new(NULL);
+	const char *qs = (query == NULL || *query == '\0') ? "*" : query;
+	int rc = PD_OK;
+	notmuch_query_t **qh = talloc(local, notmuch_query_t *);
+	if (qh == NULL) {
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	*qh = NULL;
+	talloc_set_destructor(qh, query_destroy);
+	notmuch_status_t st = notmuch_query_create_with_syntax(
+		store->db, qs, NOTMUCH_QUERY_SYNTAX_XAPIAN, qh);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		rc = query_error(err, store, qs, st);
+		goto done;
+	}
+	/* The caller orders what it needs; sorting here would cost a value
+	 * lookup per message for nothing. */
+	notmuch_query_set_sort(*qh, NOTMUCH_SORT_UNSORTED);
+	notmuch_messages_t *ms = NULL;
+	st = notmuch_query_search_messages(*qh, &ms);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		rc = query_error(err, store, qs, st);
+		goto done;
+	}
+	size_t n = *count, cap = n;
+	struct pd_store_msg *rows = *msgs;
+	for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			struct pd_store_msg *r = talloc_realloc(ctx, rows, struct pd_store_msg, cap);
+			if (r == NULL) {
+				rc = PD_E_NOMEM;
+				break;
+			}
+			rows = r;
+		}
+		notmuch_message_t *m = notmuch_messages_get(ms);
+		rc = copy_message(&rows[n], rows, m);
+		notmuch_message_destroy(m);
+		if (rc != PD_OK)
+			break;
+		n++;
+	}
+	*msgs = rows;
+	*count = n;
+	if (rc != PD_OK)
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+done:
+	talloc_free(local);
+	return rc;
+}

@@ -64,4 +64,22 @@ int pd_store_thread_messages(struct pd_message_row **out, size_t *count,
 			     const char *thread_id, const char *query,
 			     struct pd_err *err);
 
+/* ---- messages for the series model (src/load.c) ---- */
+
+/* One message as the index knows it, without reading its file. */
+struct pd_store_msg {
+	char *message_id;
+	char *thread_id;
+	char **paths;     /* every file with this Message-ID (duplicates) */
+	size_t npaths;
+	time_t date;
+};
+
+/* The messages matching query (notmuch syntax; "" or NULL means every
+ * message), appended to the talloc array *msgs (under ctx; *msgs may be
+ * NULL at first) whose length is *count. Order is the index's own. */
+int pd_store_messages(struct pd_store_msg **msgs, size_t *count,
+		      struct pd_store *store, void *ctx, const char *query,
+		      struct pd_err *err);
+
 #endif
