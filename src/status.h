@@ -27,7 +27,8 @@
 	X(DB, "notmuch error")                                                 \
 	X(CONFIG, "configuration error")                                       \
 	X(TERMINAL, "terminal error")                                          \
-	X(INTERNAL, "internal error")
+	X(INTERNAL, "internal error")                                          \
+	X(DIFF, "the diff does not parse")
 
 /* Indexes first, then the negative codes derived from them, so the list
  * above is the only place a code is written down and every PD_E_* is a
