@@ -1,0 +1,513 @@
+/* Patch mails -> postings -> series (series_int.h).
+ *
+ * A posting is what one `git send-email` run sent: a cover and patches.
+ * In a thread, a patch belongs with the nearest cover or patch above it
+ * sent by the same address with the same version; that covers
+ * cover-rooted, reply-to-1/N and deep threading alike, and splits a v2
+ * sent --in-reply-to the v1 cover from v1. Unthreaded pieces of one
+ * sending are merged afterwards by their Message-ID stem (or, without a
+ * stem, by sender, version, total and a few minutes). Postings are then
+ * linked into series by, in order of trust, b4's change-id, a newer
+ * version threaded under an older posting, and the same title from the
+ * same address; a more trusted rule's answer (two different change-ids)
+ * is never overridden by a weaker one.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "series_int.h"
+#include "status.h"
+
+/* How far up a thread to look for the posting a mail belongs to: more
+ * than any real thread nests, and a bound on hostile ones. */
+enum { WALK_LIMIT = 256 };
+
+/* Unthreaded pieces of one sending: a stem is trusted over a day (its
+ * time is in it), a bare sender/version/total match over ten minutes. */
+enum { STEM_WINDOW = 24 * 3600, LOOSE_WINDOW = 10 * 60 };
+
+int sm_find(struct sm_posting *posts, int i)
+{
+	while (posts[i].merged != i) {
+		posts[i].merged = posts[posts[i].merged].merged;
+		i = posts[i].merged;
+	}
+	return i;
+}
+
+int sm_find_link(struct sm_posting *posts, int i)
+{
+	while (posts[i].link != i) {
+		posts[i].link = posts[posts[i].link].link;
+		i = posts[i].link;
+	}
+	return i;
+}
+
+static void merge(struct sm_posting *posts, int a, int b)
+{
+	a = sm_find(posts, a);
+	b = sm_find(posts, b);
+	if (a != b) {
+		/* the older posting stays the representative: stable output */
+		if (b < a) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		posts[b].merged = a;
+	}
+}
+
+int sm_rank_cmp(const struct sm_node *a, const struct sm_node *b)
+{
+	if (a->in_place != b->in_place)
+		return a->in_place ? 1 : -1;
+	if (a->date != b->date)
+		return a->date > b->date ? 1 : -1;
+	if (a->order != b->order)
+		return a->order > b->order ? 1 : -1;
+	return 0;
+}
+
+static char *lower(void *ctx, const char *s)
+{
+	char *out = talloc_strdup(ctx, sm_str(s));
+	if (out != NULL)
+		for (char *p = out; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
+static bool same_key(const struct sm_node *a, const struct sm_node *b)
+{
+	return strcasecmp(a->poster, b->poster) == 0 && a->version == b->version &&
+	       a->minor == b->minor;
+}
+
+static bool is_cover(const struct sm_node *nd)
+{
+	return nd->role == SM_COVER || nd->role == SM_NAKED;
+}
+
+static int up(const struct sm *sm, int a)
+{
+	int p = sm->nodes[a].parent;
+	return p >= 0 ? sm->nodes[p].owner : -1;
+}
+
+static int new_posting(struct sm *sm)
+{
+	int i = (int)sm->nposts++;
+	sm->posts[i] = (struct sm_posting){ .merged = i, .link = i, .top = -1 };
+	return i;
+}
+
+/* Every cover and patch gets a posting. */
+static int assign_postings(struct sm *sm)
+{
+	struct pd_strmap *orphans = pd_strmap_new(sm->local, 64);
+	if (orphans == NULL)
+		return PD_E_NOMEM;
+	for (size_t k = 0; k < sm->npre; k++) {
+		int i = sm->pre[k];
+		struct sm_node *nd = &sm->nodes[i];
+		if (nd->role == SM_PHANTOM || nd->role == SM_REPLY)
+			continue;
+		/* a second mail with this Message-ID: a copy of the first */
+		if (nd->twin_of >= 0 && sm->nodes[nd->twin_of].role != SM_REPLY)
+			continue;
+		if (nd->role != SM_PATCH) {
+			nd->posting = new_posting(sm);
+			continue;
+		}
+		int a = up(sm, i);
+		for (int steps = 0; a >= 0 && steps < WALK_LIMIT; steps++, a = up(sm, a)) {
+			const struct sm_node *an = &sm->nodes[a];
+			if (an->role != SM_SINGLE && an->posting >= 0 && same_key(an, nd)) {
+				nd->posting = an->posting;
+				break;
+			}
+		}
+		if (nd->posting >= 0)
+			continue;
+		if (nd->parent < 0) {
+			nd->posting = new_posting(sm);
+			continue;
+		}
+		/* Patches of one sending with nothing of theirs above: siblings
+		 * under a lost cover, or a partial reroll answering the old
+		 * patches one by one. */
+		char *key = talloc_asprintf(sm->local, "%d|%s|%d.%d", nd->root, nd->poster,
+					    nd->version, nd->minor);
+		if (key == NULL)
+			return PD_E_NOMEM;
+		size_t old;
+		int rc = pd_strmap_add(orphans, key, strlen(key), sm->nposts, &old);
+		if (rc < 0)
+			return PD_E_NOMEM;
+		nd->posting = rc == 1 ? (int)old : new_posting(sm);
+	}
+	for (size_t i = 0; i < sm->nreal; i++) {
+		struct sm_node *nd = &sm->nodes[i];
+		if (nd->posting >= 0 || nd->role == SM_REPLY)
+			continue;
+		nd->posting = nd->twin_of >= 0 && sm->nodes[nd->twin_of].posting >= 0
+			? sm->nodes[nd->twin_of].posting
+			: new_posting(sm);
+	}
+	return 0;
+}
+
+static size_t digits(const char *s, size_t i, size_t end)
+{
+	size_t j = i;
+	while (j < end && s[j] >= '0' && s[j] <= '9')
+		j++;
+	return j - i;
+}
+
+/* Where the per-message counter sits in a Message-ID made by git
+ * send-email (`20201106164416.326787-3-maz@kernel.org`, older
+ * `1352226434-1234-2-git-send-email-a@b`) or b4
+ * (`20240102-topic-v3-2-a1b2c3d4e5f6@kernel.org`): [*cs, *ce). */
+static bool stem_counter(const char *id, size_t len, size_t *cs, size_t *ce)
+{
+	const char *at = memchr(id, '@', len);
+	size_t local = at != NULL ? (size_t)(at - id) : len;
+	size_t d1 = digits(id, 0, local);
+	if (d1 > 0 && d1 < local && (id[d1] == '.' || id[d1] == '-')) {
+		size_t d2 = digits(id, d1 + 1, local);
+		size_t c = d1 + 1 + d2;
+		size_t d3 = d2 > 0 && c < local && id[c] == '-' ? digits(id, c + 1, local) : 0;
+		if (d3 > 0 && c + 1 + d3 < local && id[c + 1 + d3] == '-' &&
+		    (id[d1] == '.' || strncmp(id + c + 1 + d3, "-git-send-email-", 16) == 0)) {
+			*cs = c + 1;
+			*ce = c + 1 + d3;
+			return true;
+		}
+	}
+	/* b4: ...-vN-COUNTER-UNIQ before the @ */
+	size_t j = local;
+	while (j > 0 && ((id[j - 1] >= '0' && id[j - 1] <= '9') || (id[j - 1] >= 'a' && id[j - 1] <= 'z') ||
+			 (id[j - 1] >= 'A' && id[j - 1] <= 'Z')))
+		j--;
+	if (j == local || j == 0 || id[j - 1] != '-')
+		return false;
+	size_t e = j - 1, s = e;
+	while (s > 0 && id[s - 1] >= '0' && id[s - 1] <= '9')
+		s--;
+	if (s == e || s == 0 || id[s - 1] != '-')
+		return false;
+	size_t v = s - 1;
+	while (v > 0 && id[v - 1] >= '0' && id[v - 1] <= '9')
+		v--;
+	if (v == s - 1 || v < 2 || (id[v - 1] != 'v' && id[v - 1] != 'V') || id[v - 2] != '-')
+		return false;
+	*cs = s;
+	*ce = e;
+	return true;
+}
+
+static bool counted(const struct sm_node *nd)
+{
+	return nd->mail != NULL && (nd->role == SM_PATCH || (nd->role == SM_COVER && nd->subj->has_counter));
+}
+
+static int total_of(const struct sm_node *nd)
+{
+	return nd->subj->has_counter ? nd->subj->total : 1;
+}
+
+/* Pieces of one sending left in separate threads (--no-thread, or
+ * threading lost on the way): the same Message-ID stem, sender, version
+ * and total. */
+static int merge_stems(struct sm *sm, bool *stemmed)
+{
+	struct pd_strmap *stems = pd_strmap_new(sm->local, 64);
+	if (stems == NULL)
+		return PD_E_NOMEM;
+	for (size_t k = 0; k < sm->npre; k++) {
+		int i = sm->pre[k];
+		const struct sm_node *nd = &sm->nodes[i];
+		size_t cs, ce;
+		if (!counted(nd) || !stem_counter(nd->id, nd->idlen, &cs, &ce))
+			continue;
+		stemmed[i] = true;
+		char *key = talloc_asprintf(sm->local, "%.*s#%.*s|%s|%d.%d|%d", (int)cs, nd->id,
+					    (int)(nd->idlen - ce), nd->id + ce, nd->poster,
+					    nd->version, nd->minor, total_of(nd));
+		char *key_lc = key != NULL ? lower(sm->local, key) : NULL;
+		if (key_lc == NULL)
+			return PD_E_NOMEM;
+		talloc_free(key);
+		size_t old;
+		int rc = pd_strmap_add(stems, key_lc, strlen(key_lc), (size_t)i, &old);
+		if (rc < 0)
+			return PD_E_NOMEM;
+		if (rc == 1) {
+			const struct sm_node *first = &sm->nodes[old];
+			time_t d = nd->date - first->date;
+			if (d <= STEM_WINDOW && d >= -STEM_WINDOW)
+				merge(sm->posts, first->posting, nd->posting);
+		}
+	}
+	return 0;
+}
+
+static int loose_cmp(const void *pa, const void *pb, void *arg)
+{
+	const struct sm_node *a = &((const struct sm_node *)arg)[*(const int *)pa];
+	const struct sm_node *b = &((const struct sm_node *)arg)[*(const int *)pb];
+	int c = strcasecmp(a->poster, b->poster);
+	if (c != 0)
+		return c;
+	if (a->version != b->version)
+		return a->version < b->version ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	if (total_of(a) != total_of(b))
+		return total_of(a) < total_of(b) ? -1 : 1;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Unthreaded patches without a stem (hand-sent, or a mailer that makes
+ * its own Message-IDs): same sender, version and total within minutes,
+ * as long as no number repeats. */
+static int merge_loose(struct sm *sm, const bool *stemmed)
+{
+	size_t n = 0;
+	int *cand = talloc_array(sm->local, int, sm->nreal + 1);
+	if (cand == NULL)
+		return PD_E_NOMEM;
+	for (size_t i = 0; i < sm->nreal; i++) {
+		const struct sm_node *nd = &sm->nodes[i];
+		if (counted(nd) && nd->parent < 0 && !stemmed[i] && nd->twin_of < 0)
+			cand[n++] = (int)i;
+	}
+	if (n < 2)
+		return 0;
+	qsort_r(cand, n, sizeof(int), loose_cmp, sm->nodes);
+	struct seen {
+		int group, n;
+	} *keys = talloc_array(sm->local, struct seen, n);
+	struct pd_strmap *used = pd_strmap_new(sm->local, n);
+	if (keys == NULL || used == NULL)
+		return PD_E_NOMEM;
+	size_t group = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct sm_node *nd = &sm->nodes[cand[k]], *g = &sm->nodes[cand[group]];
+		bool same = k > 0 && strcasecmp(g->poster, nd->poster) == 0 &&
+			    g->version == nd->version && g->minor == nd->minor &&
+			    total_of(g) == total_of(nd) && nd->date - g->date <= LOOSE_WINDOW;
+		if (!same)
+			group = k;
+		memset(&keys[k], 0, sizeof(keys[k]));
+		keys[k] = (struct seen){ .group = (int)group, .n = nd->n };
+		int rc = pd_strmap_add(used, (const char *)&keys[k], sizeof(keys[k]), k, NULL);
+		if (rc == 1) {
+			/* a number seen twice: another sending starts here */
+			group = k;
+			keys[k].group = (int)k;
+			rc = pd_strmap_add(used, (const char *)&keys[k], sizeof(keys[k]), k, NULL);
+		}
+		if (rc < 0)
+			return PD_E_NOMEM;
+		if (group != k)
+			merge(sm->posts, g->posting, nd->posting);
+	}
+	return 0;
+}
+
+/* The representative's top, resend flag, total, change-id and date. */
+static int summarise(struct sm *sm)
+{
+	int *lowest = talloc_array(sm->local, int, sm->nposts + 1);
+	if (lowest == NULL)
+		return PD_E_NOMEM;
+	for (size_t p = 0; p < sm->nposts; p++)
+		lowest[p] = -1;
+	for (size_t i = 0; i < sm->nreal; i++) {
+		const struct sm_node *nd = &sm->nodes[i];
+		if (nd->posting < 0)
+			continue;
+		int r = sm_find(sm->posts, nd->posting);
+		struct sm_posting *p = &sm->posts[r];
+		if (p->nodes++ == 0 || nd->date < p->date)
+			p->date = nd->date;
+		if (is_cover(nd)) {
+			if (p->top < 0 || sm_rank_cmp(nd, &sm->nodes[p->top]) > 0)
+				p->top = (int)i;
+			continue;
+		}
+		int *l = &lowest[r];
+		if (*l < 0 || nd->n < sm->nodes[*l].n ||
+		    (nd->n == sm->nodes[*l].n && sm_rank_cmp(nd, &sm->nodes[*l]) > 0))
+			*l = (int)i;
+	}
+	for (size_t r = 0; r < sm->nposts; r++) {
+		struct sm_posting *p = &sm->posts[r];
+		if (p->merged != (int)r)
+			continue;
+		const struct sm_node *low = lowest[r] >= 0 ? &sm->nodes[lowest[r]] : NULL;
+		if (p->top < 0)
+			p->top = lowest[r];
+		const struct sm_node *top = &sm->nodes[p->top];
+		p->resend = (top->subj->kinds & PD_SUBJ_RESEND) != 0;
+		p->total = top->subj->has_counter ? top->subj->total : low != NULL ? total_of(low) : 1;
+		const char *base;
+		if (sm_cover_ids(sm, top->mail, &p->change_id, &base) < 0)
+			return PD_E_NOMEM;
+		if (p->change_id == NULL && low != NULL && low != top && low->mail->patch != NULL)
+			p->change_id = low->mail->patch->change_id;
+	}
+	talloc_free(lowest);
+	return 0;
+}
+
+struct linker {
+	struct sm *sm;
+	const char **change_id; /* per link root */
+};
+
+static bool link(struct linker *l, int a, int b)
+{
+	a = sm_find_link(l->sm->posts, a);
+	b = sm_find_link(l->sm->posts, b);
+	if (a == b)
+		return true;
+	const char *ca = l->change_id[a], *cb = l->change_id[b];
+	if (ca != NULL && cb != NULL && strcmp(ca, cb) != 0)
+		return false;
+	if (b < a) {
+		int t = a;
+		a = b;
+		b = t;
+	}
+	l->sm->posts[b].link = a;
+	if (l->change_id[a] == NULL)
+		l->change_id[a] = ca != NULL ? ca : cb;
+	return true;
+}
+
+static bool same_person(const struct sm_node *a, const struct sm_node *b)
+{
+	return sm_same_email(a->poster, b->poster) ||
+	       sm_same_email(a->mail->author.email, b->mail->author.email);
+}
+
+static int link_series(struct sm *sm, const int *reps, size_t nreps)
+{
+	struct linker l = { .sm = sm, .change_id = talloc_zero_array(sm->local, const char *, sm->nposts + 1) };
+	struct pd_strmap *cids = pd_strmap_new(sm->local, nreps);
+	struct pd_strmap *titles = pd_strmap_new(sm->local, nreps);
+	if (l.change_id == NULL || cids == NULL || titles == NULL)
+		return PD_E_NOMEM;
+	for (size_t k = 0; k < nreps; k++) {
+		const struct sm_posting *p = &sm->posts[reps[k]];
+		l.change_id[reps[k]] = p->change_id;
+		size_t old;
+		int rc = p->change_id == NULL ? 0
+			 : pd_strmap_add(cids, p->change_id, strlen(p->change_id), (size_t)reps[k], &old);
+		if (rc < 0)
+			return PD_E_NOMEM;
+		if (rc == 1)
+			link(&l, (int)old, reps[k]);
+	}
+	/* A newer version (or a resend) answering an older posting of the
+	 * same person: v2 --in-reply-to the v1 cover, partial rerolls. */
+	for (size_t k = 0; k < nreps; k++) {
+		int q = reps[k];
+		const struct sm_node *top = &sm->nodes[sm->posts[q].top];
+		int a = up(sm, sm->posts[q].top);
+		for (int steps = 0; a >= 0 && steps < WALK_LIMIT &&
+				    sm_find(sm->posts, sm->nodes[a].posting) == q; steps++)
+			a = up(sm, a);
+		if (a < 0 || sm_find(sm->posts, sm->nodes[a].posting) == q)
+			continue;
+		int p = sm_find(sm->posts, sm->nodes[a].posting);
+		const struct sm_node *ptop = &sm->nodes[sm->posts[p].top];
+		int cmp = top->version != ptop->version ? (top->version > ptop->version ? 1 : -1)
+			  : top->minor != ptop->minor	  ? (top->minor > ptop->minor ? 1 : -1)
+							  : 0;
+		if (same_person(top, ptop) && (cmp > 0 || (cmp == 0 && sm->posts[q].resend)))
+			link(&l, p, q);
+	}
+	/* The same title from the same address. Pull requests repeat their
+	 * titles ("net fixes") without being revisions of each other. */
+	for (size_t k = 0; k < nreps; k++) {
+		const struct sm_node *top = &sm->nodes[sm->posts[reps[k]].top];
+		const char *email = top->mail->author.email;
+		if ((top->subj->kinds & PD_SUBJ_PULL) || top->subj->title == NULL ||
+		    top->subj->title[0] == '\0' || email == NULL || *email == '\0')
+			continue;
+		char *raw = talloc_asprintf(sm->local, "%s\n%s", top->subj->title, email);
+		char *key = raw != NULL ? lower(sm->local, raw) : NULL;
+		if (key == NULL)
+			return PD_E_NOMEM;
+		size_t old;
+		int rc = pd_strmap_add(titles, key, strlen(key), (size_t)reps[k], &old);
+		if (rc < 0)
+			return PD_E_NOMEM;
+		if (rc == 1)
+			link(&l, (int)old, reps[k]);
+	}
+	return 0;
+}
+
+int sm_group(struct sm *sm)
+{
+	sm->posts = talloc_array(sm->local, struct sm_posting, sm->nreal + 1);
+	bool *stemmed = talloc_zero_array(sm->local, bool, sm->nnodes + 1);
+	if (sm->posts == NULL || stemmed == NULL)
+		return PD_E_NOMEM;
+	sm->nposts = 0;
+	int rc;
+	if ((rc = assign_postings(sm)) < 0 || (rc = merge_stems(sm, stemmed)) < 0 ||
+	    (rc = merge_loose(sm, stemmed)) < 0 || (rc = summarise(sm)) < 0)
+		return rc;
+	talloc_free(stemmed);
+
+	int *reps = talloc_array(sm->local, int, sm->nposts + 1);
+	if (reps == NULL)
+		return PD_E_NOMEM;
+	size_t nreps = 0;
+	for (size_t p = 0; p < sm->nposts; p++)
+		if (sm->posts[p].merged == (int)p)
+			reps[nreps++] = (int)p;
+	if ((rc = link_series(sm, reps, nreps)) < 0)
+		return rc;
+
+	/* Representatives grouped by series (counting sort on the link root,
+	 * series numbered by their oldest posting). */
+	int *series_of = talloc_array(sm->local, int, sm->nposts + 1);
+	sm->series_start = talloc_zero_array(sm->local, size_t, nreps + 2);
+	sm->series_posts = talloc_array(sm->local, int, nreps + 1);
+	if (series_of == NULL || sm->series_start == NULL || sm->series_posts == NULL)
+		return PD_E_NOMEM;
+	sm->nseries = 0;
+	for (size_t k = 0; k < nreps; k++) {
+		int root = sm_find_link(sm->posts, reps[k]);
+		if (root == reps[k])
+			series_of[root] = (int)sm->nseries++;
+	}
+	for (size_t k = 0; k < nreps; k++)
+		sm->series_start[series_of[sm_find_link(sm->posts, reps[k])] + 1]++;
+	for (size_t s = 0; s < sm->nseries; s++)
+		sm->series_start[s + 1] += sm->series_start[s];
+	size_t *fill = talloc_memdup(sm->local, sm->series_start, (sm->nseries + 1) * sizeof(size_t));
+	if (fill == NULL)
+		return PD_E_NOMEM;
+	for (size_t k = 0; k < nreps; k++)
+		sm->series_posts[fill[series_of[sm_find_link(sm->posts, reps[k])]]++] = reps[k];
+	talloc_free(fill);
+	talloc_free(series_of);
+	talloc_free(reps);
+	return 0;
+}
