@@ -73,13 +73,47 @@ int sm_rank_cmp(const struct sm_node *a, const struct sm_node *b)
 	return 0;
 }
 
-static char *lower(void *ctx, const char *s)
+/* Index keys, built without printf: pieces joined by NULs (strings
+ * hold none), strings folded to lower case, numbers as their bytes. The
+ * indexes borrow their keys, so they live in chunks under sm->local. */
+struct piece {
+	const void *p;
+	size_t len;
+	bool fold;
+};
+
+#define STR(s, n) ((struct piece){ .p = (s), .len = (n), .fold = true })
+#define NUM(x) ((struct piece){ .p = &(x), .len = sizeof(x) })
+
+struct keys {
+	void *ctx;
+	char *chunk;
+	size_t used, cap;
+};
+
+static const char *make_key(struct keys *kb, const struct piece *pc, size_t n, size_t *len)
 {
-	char *out = talloc_strdup(ctx, sm_str(s));
-	if (out != NULL)
-		for (char *p = out; *p != '\0'; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+	size_t need = 0;
+	for (size_t i = 0; i < n; i++)
+		need += pc[i].len + 1;
+	if (kb->cap - kb->used < need) {
+		size_t cap = need > 65536 ? need : 65536;
+		if ((kb->chunk = talloc_size(kb->ctx, cap)) == NULL)
+			return NULL;
+		kb->used = 0;
+		kb->cap = cap;
+	}
+	char *out = kb->chunk + kb->used, *w = out;
+	for (size_t i = 0; i < n; i++) {
+		const char *src = pc[i].p;
+		for (size_t k = 0; k < pc[i].len; k++) {
+			char c = src[k];
+			*w++ = pc[i].fold && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+		}
+		*w++ = '\0';
+	}
+	kb->used += need;
+	*len = need;
 	return out;
 }
 
@@ -111,6 +145,7 @@ static int new_posting(struct sm *sm)
 static int assign_postings(struct sm *sm)
 {
 	struct pd_strmap *orphans = pd_strmap_new(sm->local, 64);
+	struct keys kb = { .ctx = sm->local };
 	if (orphans == NULL)
 		return PD_E_NOMEM;
 	for (size_t k = 0; k < sm->npre; k++) {
@@ -142,12 +177,11 @@ static int assign_postings(struct sm *sm)
 		/* Patches of one sending with nothing of theirs above: siblings
 		 * under a lost cover, or a partial reroll answering the old
 		 * patches one by one. */
-		char *key = talloc_asprintf(sm->local, "%d|%s|%d.%d", nd->root, nd->poster,
-					    nd->version, nd->minor);
-		if (key == NULL)
-			return PD_E_NOMEM;
-		size_t old;
-		int rc = pd_strmap_add(orphans, key, strlen(key), sm->nposts, &old);
+		struct piece pc[] = { NUM(nd->root), STR(nd->poster, strlen(nd->poster)),
+				      NUM(nd->version), NUM(nd->minor) };
+		size_t len, old;
+		const char *key = make_key(&kb, pc, 4, &len);
+		int rc = key != NULL ? pd_strmap_add(orphans, key, len, sm->nposts, &old) : PD_E_NOMEM;
 		if (rc < 0)
 			return PD_E_NOMEM;
 		nd->posting = rc == 1 ? (int)old : new_posting(sm);
@@ -229,6 +263,7 @@ static int total_of(const struct sm_node *nd)
 static int merge_stems(struct sm *sm, bool *stemmed)
 {
 	struct pd_strmap *stems = pd_strmap_new(sm->local, 64);
+	struct keys kb = { .ctx = sm->local };
 	if (stems == NULL)
 		return PD_E_NOMEM;
 	for (size_t k = 0; k < sm->npre; k++) {
@@ -238,15 +273,13 @@ static int merge_stems(struct sm *sm, bool *stemmed)
 		if (!counted(nd) || !stem_counter(nd->id, nd->idlen, &cs, &ce))
 			continue;
 		stemmed[i] = true;
-		char *key = talloc_asprintf(sm->local, "%.*s#%.*s|%s|%d.%d|%d", (int)cs, nd->id,
-					    (int)(nd->idlen - ce), nd->id + ce, nd->poster,
-					    nd->version, nd->minor, total_of(nd));
-		char *key_lc = key != NULL ? lower(sm->local, key) : NULL;
-		if (key_lc == NULL)
-			return PD_E_NOMEM;
-		talloc_free(key);
-		size_t old;
-		int rc = pd_strmap_add(stems, key_lc, strlen(key_lc), (size_t)i, &old);
+		int total = total_of(nd);
+		struct piece pc[] = { STR(nd->id, cs), STR(nd->id + ce, nd->idlen - ce),
+				      STR(nd->poster, strlen(nd->poster)), NUM(nd->version),
+				      NUM(nd->minor), NUM(total) };
+		size_t len, old;
+		const char *key = make_key(&kb, pc, 6, &len);
+		int rc = key != NULL ? pd_strmap_add(stems, key, len, (size_t)i, &old) : PD_E_NOMEM;
 		if (rc < 0)
 			return PD_E_NOMEM;
 		if (rc == 1) {
@@ -407,6 +440,7 @@ static int link_series(struct sm *sm, const int *reps, size_t nreps)
 	struct linker l = { .sm = sm, .change_id = talloc_zero_array(sm->local, const char *, sm->nposts + 1) };
 	struct pd_strmap *cids = pd_strmap_new(sm->local, nreps);
 	struct pd_strmap *titles = pd_strmap_new(sm->local, nreps);
+	struct keys kb = { .ctx = sm->local };
 	if (l.change_id == NULL || cids == NULL || titles == NULL)
 		return PD_E_NOMEM;
 	for (size_t k = 0; k < nreps; k++) {
@@ -447,12 +481,11 @@ static int link_series(struct sm *sm, const int *reps, size_t nreps)
 		if ((top->subj->kinds & PD_SUBJ_PULL) || top->subj->title == NULL ||
 		    top->subj->title[0] == '\0' || email == NULL || *email == '\0')
 			continue;
-		char *raw = talloc_asprintf(sm->local, "%s\n%s", top->subj->title, email);
-		char *key = raw != NULL ? lower(sm->local, raw) : NULL;
-		if (key == NULL)
-			return PD_E_NOMEM;
-		size_t old;
-		int rc = pd_strmap_add(titles, key, strlen(key), (size_t)reps[k], &old);
+		struct piece pc[] = { STR(top->subj->title, strlen(top->subj->title)),
+				      STR(email, strlen(email)) };
+		size_t len, old;
+		const char *key = make_key(&kb, pc, 2, &len);
+		int rc = key != NULL ? pd_strmap_add(titles, key, len, (size_t)reps[k], &old) : PD_E_NOMEM;
 		if (rc < 0)
 			return PD_E_NOMEM;
 		if (rc == 1)

@@ -275,7 +275,8 @@ int sm_thread(struct sm *sm, const struct pd_mail *const *mails, size_t nmails)
 		cap += 2 + refs;
 	}
 	sm->nodes = talloc_array(sm->local, struct sm_node, cap + 1);
-	sm->ids = pd_strmap_new(sm->local, cap);
+	/* phantoms are few: the map grows when they come */
+	sm->ids = pd_strmap_new(sm->local, nreal + nreal / 4);
 	if (sm->nodes == NULL || sm->ids == NULL)
 		return PD_E_NOMEM;
 

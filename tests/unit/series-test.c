@@ -575,6 +575,47 @@ static const struct row rows[] = {
 	  "cover=patchbomb.1707120000@jp all=0 sup=-\n"
 	  "  1 a8de85.1707120001@jp\n"
 	  "  2 253a46.1707120002@jp\n" },
+	{ "cycles: two patches answering each other, a self reference, phantoms citing each other",
+	  { "p1 | p2 | [PATCH 1/2] loop: one | a@x | 0 | diff",
+	    "p2 | p1 | [PATCH 2/2] loop: two | a@x | 1 | diff",
+	    "s  | s  | [PATCH] self: reference | a@x | 2 | diff",
+	    "m1 | refs:x,y,x | Re: [PATCH] self: reference | b@y | 3 | ",
+	    "m2 | refs:y,x,y | Re: [PATCH] self: reference | b@y | 4 | " },
+	  "S1\n"
+	  "v1 single \"self: reference\" id=s by=a@x 1/1 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  1 s\n"
+	  "S2\n"
+	  "v1 series \"loop: one\" id=p1 by=a@x 2/2 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  1 p1\n"
+	  "  2 p2\n"
+	  "other=m1,m2\n" },
+	{ "one Message-ID on two mails: a cover and a reply each seen twice",
+	  { "c  | - | [PATCH 0/1] twin: cover | a@x | 0 | ",
+	    "c  | - | [PATCH 0/1] twin: cover | a@x | 0 | ",
+	    "p1 | c | [PATCH 1/1] twin: patch | a@x | 1 | diff",
+	    "r  | p1 | Re: [PATCH 1/1] twin: patch | b@y | 5 | R=b@y",
+	    "r  | p1 | Re: [PATCH 1/1] twin: patch | b@y | 5 | R=b@y" },
+	  "S1\n"
+	  "v1 series \"twin: cover\" id=c by=a@x 1/1 missing=- A0 R1 T0 cover=c all=2 sup=-\n"
+	  "  1 p1 replies=r,r tr=R:b@y\n" },
+	{ "absurd counters: 9999/9999 alone, 1/999999999, 3/0",
+	  { "big | - | [PATCH 9999/9999] huge: last | a@x | 0 | diff",
+	    "inf | - | [PATCH 1/999999999] absurd: total | b@y | 1 | diff",
+	    "zero | - | [PATCH 3/0] zero: total | c@z | 2 | diff" },
+	  "S1\n"
+	  "v1 series \"zero: total\" id=zero by=c@z 1/0 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  3 zero extra\n"
+	  "S2\n"
+	  "v1 series \"absurd: total\" id=inf by=b@y 1/1 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  1 inf\n"
+	  "S3\n"
+	  "v1 series \"huge: last\" id=big by=a@x 1/9999 "
+	  "missing=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,...(9998) A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  9999 big\n" },
+	{ "a subject that is missing altogether: the mail is still placed",
+	  { "x | - | - | a@x | 0 | nosubject",
+	    "y | x | - | b@y | 1 | nosubject diff" },
+	  "other=x,y\n" },
 };
 
 static struct pd_model *build(void *ctx, struct list *l)
@@ -615,8 +656,261 @@ static void run_rows(void)
 	}
 }
 
+/* Every input mail is either in `other` or found by its Message-ID, and
+ * every copy of a patch mail is counted exactly once by some revision. */
+static void check_accounting(const struct pd_model *model, struct pd_mail **mails, size_t n,
+			     const char *name)
+{
+	size_t lost = 0, patch_copies = 0, counted = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pd_mail *m = mails[i];
+		if (m == NULL)
+			continue;
+		bool other = false;
+		for (size_t k = 0; k < model->nother; k++)
+			other |= model->other[k] == m;
+		bool found = m->message_id != NULL && pd_model_find(model, m->message_id) != NULL;
+		if (other == found && m->message_id != NULL)
+			lost++;
+		/* a patch: tagged as one, or (the model's rule) an untagged diff
+		 * with a fresh subject that answers nothing */
+		bool diff = m->patch != NULL && m->patch->diff != NULL;
+		if (m->subject != NULL && !m->subject->is_reply && !pd_subject_is_cover(m->subject) &&
+		    (pd_subject_is_patch(m->subject) || (diff && m->in_reply_to == NULL)))
+			patch_copies += m->npaths > 1 ? m->npaths : 1;
+	}
+	for (size_t s = 0; s < model->nseries; s++)
+		for (size_t r = 0; r < model->series[s]->nrevisions; r++) {
+			const struct pd_revision *rev = model->series[s]->revisions[r];
+			for (size_t p = 0; p < rev->npatches; p++)
+				if (!rev->patches[p].carried)
+					counted += 1 + rev->patches[p].nduplicates;
+		}
+	tap_int((long long)lost, 0, talloc_asprintf(model, "%s: every mail placed once", name));
+	tap_int((long long)counted, (long long)patch_copies,
+		talloc_asprintf(model, "%s: every patch copy counted once", name));
+}
+
+static void test_find(void)
+{
+	void *ctx = talloc_new(NULL);
+	struct list l = { .ctx = ctx };
+	add_mail(&l, "c1 | -  | [PATCH 0/1] f: one | a@x | 0 | ");
+	add_mail(&l, "p1 | c1 | [PATCH 1/1] f: one | a@x | 0 | diff");
+	add_mail(&l, "r1 | p1 | Re: [PATCH 1/1] f: one | b@y | 5 | ");
+	add_mail(&l, "c2 | c1 | [PATCH v2 0/1] f: one | a@x | 50 | ");
+	add_mail(&l, "q1 | c2 | [PATCH v2 1/1] f: one | a@x | 50 | diff");
+	add_mail(&l, "d  | -  | chatter | b@y | 60 | ");
+	struct pd_model *model = build(ctx, &l);
+	const struct pd_series *ser = model->nseries == 1 ? model->series[0] : NULL;
+	tap_result(ser != NULL && pd_series_latest(ser) == ser->revisions[1] &&
+			   pd_series_latest(ser)->version == 2,
+		   "pd_series_latest is the newest revision");
+	tap_result(pd_model_find(model, "<p1>") == ser->revisions[0], "find <id>: a patch");
+	tap_result(pd_model_find(model, "id:r1") == ser->revisions[0], "find id:id: a reply");
+	tap_result(pd_model_find(model, " c2 ") == ser->revisions[1], "find a cover");
+	tap_result(pd_model_find(model, "q1") == ser->revisions[1], "find a v2 patch");
+	tap_result(pd_model_find(model, "d") == NULL, "a discussion belongs to no revision");
+	tap_result(pd_model_find(model, "nope") == NULL && pd_model_find(model, "") == NULL &&
+			   pd_model_find(model, NULL) == NULL && pd_model_find(NULL, "p1") == NULL,
+		   "unknown, empty and NULL ids find nothing");
+	tap_result(pd_series_latest(NULL) == NULL, "pd_series_latest(NULL)");
+	check_accounting(model, l.mails, l.n, "find");
+	talloc_free(ctx);
+}
+
+/* Mails as a careless producer may leave them: NULL everywhere. */
+static void test_null_fields(void)
+{
+	void *ctx = talloc_new(NULL);
+	struct pd_mail *v[6] = { 0 };
+	v[0] = talloc_zero(ctx, struct pd_mail); /* nothing at all */
+	v[1] = talloc_zero(ctx, struct pd_mail); /* a raw subject only */
+	v[1]->message_id = talloc_strdup(v[1], "<raw@x>");
+	v[1]->subject_raw = talloc_strdup(v[1], "[PATCH] raw: subject only");
+	v[2] = NULL;                             /* a hole in the array */
+	v[3] = talloc_zero(ctx, struct pd_mail); /* NULL references, NULL trailer fields */
+	v[3]->message_id = talloc_strdup(v[3], "rep@x");
+	v[3]->in_reply_to = talloc_strdup(v[3], "raw@x");
+	v[3]->references = talloc_zero_array(v[3], char *, 3);
+	v[3]->nreferences = 3;
+	v[3]->references[1] = talloc_strdup(v[3], "raw@x");
+	v[3]->reply_trailers = talloc_zero_array(v[3], struct pd_trailer, 2);
+	v[3]->nreply_trailers = 2;
+	v[3]->reply_trailers[1].name = talloc_strdup(v[3], "Acked-by");
+	v[3]->reply_trailers[1].value = talloc_strdup(v[3], "Someone");
+	v[3]->reply_trailers[1].is_person = true;
+	pd_subject_parse(&v[3]->subject, v[3], "Re: [PATCH] raw: subject only");
+	v[4] = talloc_zero(ctx, struct pd_mail); /* a patch with NULL people and a NULL diff */
+	v[4]->message_id = talloc_strdup(v[4], "np@x");
+	pd_subject_parse(&v[4]->subject, v[4], "[PATCH 1/2] np: nobody");
+	v[4]->patch = talloc_zero(v[4], struct pd_body);
+	v[5] = talloc_zero(ctx, struct pd_mail); /* "" everywhere */
+	v[5]->message_id = talloc_strdup(v[5], "");
+	v[5]->in_reply_to = talloc_strdup(v[5], "<>");
+	v[5]->subject_raw = talloc_strdup(v[5], "");
+	struct pd_model *model = NULL;
+	int rc = pd_series_build(&model, ctx, (const struct pd_mail *const *)v, 6);
+	tap_int(rc, 0, "NULL fields: built");
+	if (model != NULL) {
+		tap_str(describe_model(ctx, model),
+			"S1\n"
+			"v1 series \"np: nobody\" id=np@x by= 1/2 missing=2 A0 R0 T0 cover=- all=0 sup=-\n"
+			"  1 np@x\n"
+			"S2\n"
+			"v1 single \"raw: subject only\" id=raw@x by= 1/1 missing=- A1 R0 T0 cover=- all=1 sup=-\n"
+			"  1 <raw@x> replies=rep@x tr=A:Someone\n"
+			"other=(noid),\n",
+			"NULL fields: what could be understood is placed");
+	}
+	rc = pd_series_build(&model, ctx, NULL, 5);
+	tap_result(rc == 0 && model != NULL && model->nseries == 0 && model->nother == 0,
+		   "no mails at all: an empty model");
+	talloc_free(ctx);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A quick mail without going through the text parsers (their cost is
+ * not the model's). */
+static struct pd_mail *quick(void *ctx, const char *id, const char *parent, const char *subject,
+			     const char *from, time_t date, bool diff)
+{
+	struct pd_mail *m = talloc_zero(ctx, struct pd_mail);
+	m->message_id = talloc_strdup(m, id);
+	if (parent != NULL) {
+		m->in_reply_to = talloc_strdup(m, parent);
+		m->references = talloc_array(m, char *, 1);
+		m->references[0] = m->in_reply_to;
+		m->nreferences = 1;
+	}
+	m->subject_raw = talloc_strdup(m, subject);
+	pd_subject_parse(&m->subject, m, subject);
+	m->sender.email = m->author.email = talloc_strdup(m, from);
+	m->sender.name = m->author.name = talloc_strdup(m, "");
+	m->date = date;
+	if (diff) {
+		m->patch = talloc_zero(m, struct pd_body);
+		m->patch->diff = talloc_asprintf(m->patch, "diff --git a/%s b/%s\n+%s\n", id, id, id);
+	}
+	return m;
+}
+
+/* 10,000 patches deep-threaded: one revision, no recursion limit hit. */
+static void test_ten_thousand(void)
+{
+	void *ctx = talloc_new(NULL);
+	enum { N = 10000 };
+	struct pd_mail **v = talloc_array(ctx, struct pd_mail *, N + 1);
+	v[0] = quick(ctx, "big-0", NULL, "[PATCH 00000/10000] big: series", "a@x", T0, false);
+	for (int i = 1; i <= N; i++) {
+		char id[32], parent[32], subject[64];
+		snprintf(id, sizeof(id), "big-%d", i);
+		snprintf(parent, sizeof(parent), "big-%d", i - 1);
+		snprintf(subject, sizeof(subject), "[PATCH %05d/10000] big: part %d", i, i);
+		v[i] = quick(ctx, id, parent, subject, "a@x", T0 + i, true);
+	}
+	struct pd_model *model = NULL;
+	double t = now_ms();
+	int rc = pd_series_build(&model, ctx, (const struct pd_mail *const *)v, N + 1);
+	t = now_ms() - t;
+	printf("# 10,001 mails deep-threaded: %.1f ms of CPU\n", t);
+	const struct pd_revision *r = rc == 0 && model->nseries == 1 ? pd_series_latest(model->series[0]) : NULL;
+	tap_result(r != NULL && r->npatches == N && r->total == N && r->nmissing == 0 &&
+			   r->patches[N - 1].n == N && r->cover == v[0],
+		   "10,000 deep-threaded patches: one complete revision");
+	if (model != NULL)
+		check_accounting(model, v, N + 1, "10,000 patches");
+	talloc_free(ctx);
+}
+
+/* 100,000 mails: 10,000 series of two revisions (v2 sent in reply to the
+ * v1 cover), each with replies, and every tenth v1 unthreaded. */
+static void test_scale(void)
+{
+	void *ctx = talloc_new(NULL);
+	enum { SERIES = 10000, PER = 10 };
+	size_t n = 0;
+	struct pd_mail **v = talloc_array(ctx, struct pd_mail *, SERIES * PER);
+	for (int s = 0; s < SERIES; s++) {
+		char from[32], c1[64], c2[64], id[64], par[64], subj[96];
+		time_t d = T0 + (time_t)s * 600;
+		snprintf(from, sizeof(from), "dev%d@x", s % 997);
+		snprintf(c1, sizeof(c1), "20240101%06d.%d-1-dev@x", s, s);
+		snprintf(c2, sizeof(c2), "20240201%06d.%d-1-dev@x", s, s);
+		bool unthreaded = s % 10 == 0;
+		snprintf(subj, sizeof(subj), "[PATCH 0/3] sub%d: feature %d", s, s);
+		v[n++] = quick(ctx, c1, NULL, subj, from, d, false);
+		for (int p = 1; p <= 3; p++) {
+			snprintf(id, sizeof(id), "20240101%06d.%d-%d-dev@x", s, s, p + 1);
+			snprintf(subj, sizeof(subj), "[PATCH %d/3] sub%d: part %d", p, s, p);
+			v[n++] = quick(ctx, id, unthreaded ? NULL : c1, subj, from, d + 1, true);
+		}
+		snprintf(par, sizeof(par), "20240101%06d.%d-3-dev@x", s, s);
+		snprintf(id, sizeof(id), "rev%d@y", s);
+		snprintf(subj, sizeof(subj), "Re: [PATCH 2/3] sub%d: part 2", s);
+		v[n++] = quick(ctx, id, par, subj, "rev@y", d + 50, false);
+		snprintf(subj, sizeof(subj), "[PATCH v2 0/3] sub%d: feature %d", s, s);
+		v[n++] = quick(ctx, c2, c1, subj, from, d + 300, false);
+		for (int p = 1; p <= 3; p++) {
+			snprintf(id, sizeof(id), "20240201%06d.%d-%d-dev@x", s, s, p + 1);
+			snprintf(subj, sizeof(subj), "[PATCH v2 %d/3] sub%d: part %d", p, s, p);
+			v[n++] = quick(ctx, id, c2, subj, from, d + 301, true);
+		}
+		snprintf(id, sizeof(id), "ack%d@y", s);
+		snprintf(subj, sizeof(subj), "Re: [PATCH v2 0/3] sub%d: feature %d", s, s);
+		v[n++] = quick(ctx, id, c2, subj, "rev@y", d + 400, false);
+	}
+	struct pd_model *model = NULL;
+	double t = now_ms();
+	int rc = pd_series_build(&model, ctx, (const struct pd_mail *const *)v, n);
+	t = now_ms() - t;
+	printf("# %zu mails: pd_series_build %.1f ms of CPU\n", n, t);
+	size_t good = 0;
+	for (size_t s = 0; rc == 0 && s < model->nseries; s++) {
+		const struct pd_series *ser = model->series[s];
+		const struct pd_revision *r = pd_series_latest(ser);
+		good += ser->nrevisions == 2 && r->version == 2 && r->npatches == 3 && r->nmissing == 0 &&
+			ser->revisions[0]->npatches == 3 && ser->revisions[0]->superseded_by == r &&
+			ser->revisions[0]->patches[1].nreplies == 1 && r->nreplies == 1;
+	}
+	tap_int(rc == 0 ? (long long)model->nseries : -1, SERIES, "100,000 mails: 10,000 series");
+	tap_int((long long)good, SERIES, "100,000 mails: every series has v1 and v2, complete, replies attached");
+	/* Generous: a quadratic step would take minutes, not seconds, even
+	 * under the sanitizers; the real figure is printed above. */
+	tap_result(t < 20000.0, "100,000 mails: no quadratic blow-up");
+	if (model != NULL)
+		check_accounting(model, v, n, "100,000 mails");
+	talloc_free(ctx);
+}
+
+/* Every table row is also checked for placing each mail once. */
+static void run_accounting(void)
+{
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		void *ctx = talloc_new(NULL);
+		struct list l = { .ctx = ctx };
+		for (size_t k = 0; k < 24 && rows[i].mails[k] != NULL; k++)
+			add_mail(&l, rows[i].mails[k]);
+		struct pd_model *model = build(ctx, &l);
+		if (model != NULL)
+			check_accounting(model, l.mails, l.n, talloc_asprintf(ctx, "row %zu", i + 1));
+		talloc_free(ctx);
+	}
+}
+
 int main(void)
 {
 	run_rows();
+	run_accounting();
+	test_find();
+	test_null_fields();
+	test_ten_thousand();
+	test_scale();
 	return tap_done();
 }
