@@ -185,17 +185,17 @@ static bool diff_starts(const struct line *v, size_t n, size_t i)
 struct diffscan {
 	long old_left, new_left;
 	bool binary;
+	bool tolerant; /* a damaged hunk makes the rest, to the signature, diff */
+	bool damaged;
 };
 
+/* `start,count` of a hunk header; the start is skipped unread, since
+ * hand-edited patches write `@@ -XXX,9 +XXX,12 @@`. */
 static long hunk_count(const char **p)
 {
-	long v = 0;
 	const char *s = *p;
-	while (*s >= '0' && *s <= '9') {
-		if (v < 1000000000L)
-			v = v * 10 + (*s - '0');
+	while (*s != '\0' && *s != ',' && *s != ' ')
 		s++;
-	}
 	long count = 1;
 	if (*s == ',') {
 		s++;
@@ -225,6 +225,8 @@ static bool base85_line(const struct line *l)
 /* True when l belongs to the diff being scanned. */
 static bool diff_line(struct diffscan *d, const struct line *l)
 {
+	if (d->damaged)
+		return !is_signature(l);
 	static const char *const structural[] = {
 		"diff ", "index ", "--- ", "+++ ", "new file mode ", "deleted file mode ",
 		"old mode ", "new mode ", "similarity index ", "dissimilarity index ",
@@ -241,7 +243,14 @@ static bool diff_line(struct diffscan *d, const struct line *l)
 				d->new_left--;
 			return true;
 		}
-		d->old_left = d->new_left = 0; /* a hunk cut short */
+		/* A hunk cut short: a mailer ate the leading blank of a line
+		 * or wrapped it. git apply refuses such a patch, but a reader
+		 * should still see all of it, up to the signature. */
+		d->old_left = d->new_left = 0;
+		if (d->tolerant) {
+			d->damaged = true;
+			return true;
+		}
 	}
 	if (starts(l, "@@ -")) {
 		const char *p = l->s + 4;
@@ -388,11 +397,12 @@ int pd_body_split(struct pd_body **out, void *ctx, const char *text)
 
 	enum { S_MSG, S_NOTES, S_DIFF } state = S_MSG;
 	size_t sep = NONE, dstart = NONE, dend = NONE, sig = NONE, scis = NONE;
-	struct diffscan ds = { 0 };
+	struct diffscan ds = { .tolerant = true };
 	for (size_t i = 0; i < n; i++) {
 		const struct line *l = &v[i];
 		if (state == S_DIFF && diff_line(&ds, l)) {
-			dend = i + 1;
+			if (!(ds.damaged && l->len == 0))
+				dend = i + 1;
 			continue;
 		}
 		if (is_signature(l)) {
@@ -451,6 +461,7 @@ int pd_body_split(struct pd_body **out, void *ctx, const char *text)
 	if (ds_a != NONE && (b->diffstat = join(b, v, ds_a, ds_b)) == NULL)
 		goto done;
 	if (dstart != NONE) {
+		b->diff_damaged = ds.damaged;
 		b->diff_offset = v[dstart].off;
 		b->diff = talloc_strndup(b, text + v[dstart].off, v[dend - 1].next - v[dstart].off);
 		if (b->diff == NULL)
@@ -518,9 +529,11 @@ static bool trailer_token(const char *s, size_t len, size_t *toklen, size_t *val
 	while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
 			   (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
 		i++;
+	*toklen = i;
+	while (i < len && (s[i] == ' ' || s[i] == '\t')) /* `Reported-by : x`, as git allows */
+		i++;
 	if (i >= len || s[i] != ':')
 		return false;
-	*toklen = i;
 	for (i++; i < len && is_ws(s[i]);)
 		i++;
 	if (len - i >= 2 && s[i] == '/' && s[i + 1] == '/')

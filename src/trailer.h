@@ -22,6 +22,8 @@ struct pd_body {
 	char *diffstat;      /* file lines and the `N files changed` summary */
 	char *diff;          /* first diff line up to the last line of the diff */
 	size_t diff_offset;  /* where the diff starts in the input */
+	bool diff_damaged;   /* a hunk broke off (mangled by a mailer): the diff
+			      * then runs to the signature and will not apply */
 	char *signature;     /* what follows the `-- ` line */
 	char *base_commit;   /* `base-commit:` value */
 	char *change_id;     /* `change-id:` value (b4) */

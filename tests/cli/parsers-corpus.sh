@@ -150,4 +150,82 @@ check_eq "every [PATCH kmod ...] subject keeps the kmod target" \
 	"$(paste -d'\t' "$subjects" "$parsed" | grep -E '^ *((Re|RE): *)*\[PATCH( v[0-9]+)? kmod[] ]' |
 		grep -c 'targets=\([^ ]*,\)\{0,1\}kmod[ ,]')"
 
+# ---------------------------------------------------------------- bodies
+# Every patch mail of the archive (subject starting `[PATCH`) whose body
+# travels as plain text (not quoted-printable, base64, multipart or
+# format=flowed: the message layer decodes those first) is split and
+# compared with git's own reading of the same mail: `git mailinfo` for the
+# commit message and the patch, `git interpret-trailers --parse` for the
+# trailers, `git patch-id` to compare the diffs. Two things differ on
+# purpose and are adjusted in git's output: mailinfo leaves the `-- `
+# signature of a mail without `---` (a cover letter) in the message, where
+# SERIES.md ends it; and interpret-trailers reads a commit message whose
+# first line is the subject, so a `Subject` line is put before the body.
+split="$top_builddir/tests/unit/split-body"
+git --git-dir="$PD_TMP/list.git" log --format='%H%x09%s' |
+	grep -E $'^[0-9a-f]+\t\\[PATCH' | cut -f1 >"$PD_TMP/bodies"
+
+# compare_bodies LIST DIR: compares the mails of LIST, leaving counts in
+# DIR/counts and the commits that differ in DIR/{msg,trailers,diff}.bad.
+# The diffs of all mails go through one `git patch-id` run per side.
+compare_bodies() {
+	local d=$2 c checked=0 encoded=0 with_trailers=0 damaged=0
+	: >"$d/msg.bad"; : >"$d/trailers.bad"; : >"$d/ours.all"; : >"$d/theirs.all"
+	while read -r c; do
+		git --git-dir="$PD_TMP/list.git" cat-file blob "$c:m" >"$d/m"
+		if sed '/^$/q' "$d/m" | grep -qiE '^content-transfer-encoding: *(quoted-printable|base64)|^content-type: *multipart|format=flowed'; then
+			encoded=$((encoded + 1))
+			continue
+		fi
+		sed '1,/^$/d' "$d/m" >"$d/body"
+		if ! git mailinfo "$d/msg" "$d/patch" <"$d/m" >/dev/null 2>&1; then
+			echo "$c: git mailinfo failed" >>"$d/msg.bad"
+			continue
+		fi
+		checked=$((checked + 1))
+		"$split" message <"$d/body" | git stripspace >"$d/ours"
+		sed '/^-- $/,$d' "$d/msg" | git stripspace | cmp -s - "$d/ours" || echo "$c" >>"$d/msg.bad"
+		"$split" trailers <"$d/body" | tr 'A-Z' 'a-z' >"$d/ours"
+		{ echo "Subject"; echo; sed '/^-- $/,$d' "$d/msg"; } | git interpret-trailers --parse |
+			tr 'A-Z' 'a-z' | cmp -s - "$d/ours" || echo "$c" >>"$d/trailers.bad"
+		[ -s "$d/ours" ] && with_trailers=$((with_trailers + 1))
+		"$split" diff <"$d/body" >"$d/ours" 2>"$d/err"
+		# A hunk a mailer broke cannot apply, and git patch-id counts
+		# its lines differently: such diffs are only counted.
+		if [ -s "$d/err" ]; then
+			damaged=$((damaged + 1))
+			continue
+		fi
+		{ echo "commit $c"; cat "$d/ours"; } >>"$d/ours.all"
+		{ echo "commit $c"; cat "$d/patch"; } >>"$d/theirs.all"
+	done <"$1"
+	git patch-id --stable <"$d/ours.all" | sort >"$d/ours.ids"
+	git patch-id --stable <"$d/theirs.all" | sort >"$d/theirs.ids"
+	diff "$d/theirs.ids" "$d/ours.ids" | grep '^[<>]' >"$d/diff.bad"
+	echo "$checked $encoded $(wc -l <"$d/theirs.ids") $with_trailers $damaged" >"$d/counts"
+}
+
+# Two workers, one per core of the test machines.
+split -n l/2 "$PD_TMP/bodies" "$PD_TMP/part."
+for part in "$PD_TMP"/part.*; do
+	mkdir -p "$part.d"
+	compare_bodies "$part" "$part.d" &
+done
+wait
+checked=0 encoded=0 with_diff=0 with_trailers=0 damaged=0
+for part in "$PD_TMP"/part.*.d; do
+	read -r a b c e f <"$part/counts"
+	checked=$((checked + a)) encoded=$((encoded + b))
+	with_diff=$((with_diff + c)) with_trailers=$((with_trailers + e)) damaged=$((damaged + f))
+done
+all=$(wc -l <"$PD_TMP/bodies")
+check_eq "bodies: every plain-text patch mail was compared ($checked of $all; $encoded encoded ones left to the message layer)" \
+	"$all" "$((checked + encoded))"
+check_eq "bodies: the commit message equals git mailinfo's (after git stripspace) in all $checked" \
+	"" "$(cat "$PD_TMP"/part.*.d/msg.bad | head -n 5)"
+check_eq "bodies: the trailers equal git interpret-trailers' in all $checked ($with_trailers have some)" \
+	"" "$(cat "$PD_TMP"/part.*.d/trailers.bad | head -n 5)"
+check_eq "bodies: the diff has git mailinfo's patch-id in all $checked ($with_diff carry a diff, $damaged damaged by a mailer)" \
+	"" "$(cat "$PD_TMP"/part.*.d/diff.bad | head -n 5)"
+
 tap_done

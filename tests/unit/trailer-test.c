@@ -30,11 +30,11 @@ static char *describe_body(void *ctx, const struct pd_body *b)
 		prereq = talloc_asprintf_append(prereq, "%s%s", i ? "," : "", b->prereq_ids[i]);
 	return talloc_asprintf(ctx,
 			       "from=%s date=%s subject=%s | message=%s | notes=%s | diffstat=%s | diff=%s | "
-			       "sig=%s | base=%s change=%s prereq=%s sep=%d scissors=%d",
+			       "sig=%s | base=%s change=%s prereq=%s sep=%d scissors=%d damaged=%d",
 			       esc(ctx, b->from), esc(ctx, b->date), esc(ctx, b->subject), esc(ctx, b->message),
 			       esc(ctx, b->notes), esc(ctx, b->diffstat), esc(ctx, b->diff),
 			       esc(ctx, b->signature), esc(ctx, b->base_commit), esc(ctx, b->change_id),
-			       *prereq ? prereq : "-", b->has_separator, b->scissors);
+			       *prereq ? prereq : "-", b->has_separator, b->scissors, b->diff_damaged);
 }
 
 static char *describe_trailers(void *ctx, const struct pd_trailer *t, size_t n)
@@ -73,83 +73,91 @@ static const struct {
 	{ "git format-patch body",
 	  "Make b long.\n\nSigned-off-by: A U Thor <a@example.org>\n---\n" STAT1 "\n" DIFF1 "-- \n2.43.0\n\n",
 	  NOHDR "message=Make b long.\\n\\nSigned-off-by: A U Thor <a@example.org>\\n | notes=NULL | diffstat=" STAT1_ESC
-	  " | diff=" DIFF1_ESC " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | diff=" DIFF1_ESC " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "CRLF body: text parts get LF, the diff keeps its bytes",
 	  "Make b long.\r\n\r\nSigned-off-by: A <a@x>\r\n---\r\n f.c | 2 +-\r\n 1 file changed\r\n\r\n"
 	  "diff --git a/f.c b/f.c\r\n--- a/f.c\r\n+++ b/f.c\r\n@@ -1 +1 @@\r\n-int b;\r\n+long b;\r\n-- \r\n2.43.0\r\n",
 	  NOHDR "message=Make b long.\\n\\nSigned-off-by: A <a@x>\\n | notes=NULL | diffstat= f.c | 2 +-\\n 1 file changed\\n"
 	  " | diff=diff --git a/f.c b/f.c\\r\\n--- a/f.c\\r\\n+++ b/f.c\\r\\n@@ -1 +1 @@\\r\\n-int b;\\r\\n+long b;\\r\\n"
-	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "notes between --- and the diffstat",
 	  "msg\n---\nChanges in v2:\n- renamed b\n\n" STAT1 "\n" DIFF1,
 	  NOHDR "message=msg\\n | notes=Changes in v2:\\n- renamed b\\n | diffstat=" STAT1_ESC " | diff=" DIFF1_ESC
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "text after the diffstat joins the notes",
 	  "msg\n---\nv2: x\n" STAT1 "\nlate note\n\n" DIFF1,
 	  NOHDR "message=msg\\n | notes=v2: x\\n\\nlate note\\n | diffstat=" STAT1_ESC " | diff=" DIFF1_ESC
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "in-body From/Date/Subject, Subject folded",
 	  "From: Real Author <real@example.org>\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nSubject: [PATCH] a long\n"
 	  " subject\n\nBody.\n---\n" DIFF1,
 	  "from=Real Author <real@example.org> date=Mon, 1 Jan 2024 10:00:00 +0000 subject=[PATCH] a long subject | "
 	  "message=Body.\\n | notes=NULL | diffstat=NULL | diff=" DIFF1_ESC
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "a removed line '- ' inside a hunk is no signature",
 	  "msg\n---\ndiff --git a/s b/s\n--- a/s\n+++ b/s\n@@ -1,2 +1 @@\n-- \n sig\n-- \n2.43.0\n",
 	  NOHDR "message=msg\\n | notes=NULL | diffstat=NULL | diff=diff --git a/s b/s\\n--- a/s\\n+++ b/s\\n@@ -1,2 +1 @@\\n-- \\n sig\\n"
-	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "an emptied context line and '\\ No newline' stay in the diff",
 	  "m\n---\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n\n-b\n+c\n\\ No newline at end of file\n\nbase-commit: abc123\n",
 	  NOHDR "message=m\\n | notes=NULL | diffstat=NULL | diff=--- a/x\\n+++ b/x\\n@@ -1,3 +1,3 @@\\n a\\n\\n-b\\n+c\\n\\ No newline at end of file\\n"
-	  " | sig=NULL | base=abc123 change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=NULL | base=abc123 change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "no --- line: the diff ends the message",
 	  "Hand-made patch.\n\nSigned-off-by: A <a@x>\n" DIFF1,
 	  NOHDR "message=Hand-made patch.\\n\\nSigned-off-by: A <a@x>\\n | notes=NULL | diffstat=NULL | diff=" DIFF1_ESC
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "svn-style Index: diff",
 	  "old style\nIndex: f.c\n===================================================================\n--- f.c\t(rev 1)\n"
 	  "+++ f.c\t(rev 2)\n@@ -1 +1 @@\n-a\n+b\n",
 	  NOHDR "message=old style\\n | notes=NULL | diffstat=NULL | diff=Index: f.c\\n===================================================================\\n"
-	  "--- f.c\\t(rev 1)\\n+++ f.c\\t(rev 2)\\n@@ -1 +1 @@\\n-a\\n+b\\n | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0" },
+	  "--- f.c\\t(rev 1)\\n+++ f.c\\t(rev 2)\\n@@ -1 +1 @@\\n-a\\n+b\\n | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "'--- ' starts a diff only before '+++ '",
 	  "--- not a diff\nstill message\n",
 	  NOHDR "message=--- not a diff\\nstill message\\n | notes=NULL | diffstat=NULL | diff=NULL"
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "b4 footer: base-commit, prerequisites, change-id, signature",
 	  "msg\n---\n" STAT1 "\n" DIFF1 "---\nbase-commit: 0123456789abcdef\nchange-id: 20240101-foo-0123abcd\n"
 	  "prerequisite-patch-id: 1111\nprerequisite-patch-id: 2222\n\nBest regards,\n-- \nA U Thor <a@x>\n\n",
 	  NOHDR "message=msg\\n | notes=NULL | diffstat=" STAT1_ESC " | diff=" DIFF1_ESC " | sig=A U Thor <a@x>\\n"
-	  " | base=0123456789abcdef change=20240101-foo-0123abcd prereq=1111,2222 sep=1 scissors=0" },
+	  " | base=0123456789abcdef change=20240101-foo-0123abcd prereq=1111,2222 sep=1 scissors=0 damaged=0" },
 	{ "cover letter: diffstat reported and left in the letter",
 	  "From: A <a@x>\n\nThis series fixes x.\n\nA (2):\n  f: one\n  f: two\n\n f.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n"
 	  " create mode 100644 g.c\n\nbase-commit: feedbeef\n-- \n2.43.0\n",
 	  "from=A <a@x> date=NULL subject=NULL | message=This series fixes x.\\n\\nA (2):\\n  f: one\\n  f: two\\n\\n f.c | 2 +-\\n"
 	  " 1 file changed, 1 insertion(+), 1 deletion(-)\\n create mode 100644 g.c\\n\\nbase-commit: feedbeef\\n | notes=NULL"
 	  " | diffstat= f.c | 2 +-\\n 1 file changed, 1 insertion(+), 1 deletion(-)\\n create mode 100644 g.c\\n | diff=NULL"
-	  " | sig=2.43.0\\n | base=feedbeef change=NULL prereq=- sep=0 scissors=0" },
+	  " | sig=2.43.0\\n | base=feedbeef change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "scissors drop the discussion above them",
 	  "Does this help?\n\n-- >8 --\nSubject: [PATCH] f: fix\n\nFix f.\n---\n" DIFF1,
 	  "from=NULL date=NULL subject=[PATCH] f: fix | message=Fix f.\\n | notes=NULL | diffstat=NULL | diff=" DIFF1_ESC
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=1" },
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=1 damaged=0" },
 	{ "git binary patch",
 	  "bin\n---\ndiff --git a/b.bin b/b.bin\nnew file mode 100644\nindex 0000000..e69de29\nGIT binary patch\n"
 	  "literal 5\nMcmV?d00001\n\nliteral 0\nHcmV?d00001\n\n-- \n2.43.0\n",
 	  NOHDR "message=bin\\n | notes=NULL | diffstat=NULL | diff=diff --git a/b.bin b/b.bin\\nnew file mode 100644\\n"
 	  "index 0000000..e69de29\\nGIT binary patch\\nliteral 5\\nMcmV?d00001\\n\\nliteral 0\\nHcmV?d00001\\n\\n"
-	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  " | sig=2.43.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 	{ "a mail with only a signature",
 	  "Thanks!\n\n-- \nJ. Random\n",
 	  NOHDR "message=Thanks!\\n | notes=NULL | diffstat=NULL | diff=NULL | sig=J. Random\\n"
-	  " | base=NULL change=NULL prereq=- sep=0 scissors=0" },
+	  " | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "'--' without its blank is text", "a\n--\nb\n",
 	  NOHDR "message=a\\n--\\nb\\n | notes=NULL | diffstat=NULL | diff=NULL | sig=NULL"
-	  " | base=NULL change=NULL prereq=- sep=0 scissors=0" },
+	  " | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
 	{ "empty body", "",
-	  NOHDR "message= | notes=NULL | diffstat=NULL | diff=NULL | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0" },
-	{ "a hunk claiming more lines takes a '-- ' in, as git apply does",
+	  NOHDR "message= | notes=NULL | diffstat=NULL | diff=NULL | sig=NULL | base=NULL change=NULL prereq=- sep=0 scissors=0 damaged=0" },
+	{ "a hunk claiming more lines takes a '-- ' in, as git apply does, then is damaged",
 	  "m\n---\n--- a/x\n+++ b/x\n@@ -1,9 +1,9 @@\n a\n-- \nsig\n",
-	  NOHDR "message=m\\n | notes=NULL | diffstat=NULL | diff=--- a/x\\n+++ b/x\\n@@ -1,9 +1,9 @@\\n a\\n-- \\n"
-	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0" },
+	  NOHDR "message=m\\n | notes=NULL | diffstat=NULL | diff=--- a/x\\n+++ b/x\\n@@ -1,9 +1,9 @@\\n a\\n-- \\nsig\\n"
+	  " | sig=NULL | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=1" },
+	{ "a whitespace-damaged hunk runs to the signature (real: mailer ate a leading blank)",
+	  "m\n---\n--- a/x\n+++ b/x\n@@ -1,3 +1,4 @@\n\treturn ret;\n }\n+int x;\n \n\n-- \n2.34.1\n",
+	  NOHDR "message=m\\n | notes=NULL | diffstat=NULL | diff=--- a/x\\n+++ b/x\\n@@ -1,3 +1,4 @@\\n\\treturn ret;\\n }\\n+int x;\\n \\n"
+	  " | sig=2.34.1\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=1" },
+	{ "hunk headers without line numbers still count (real: `@@ -XXX,2 +XXX,2 @@`)",
+	  "m\n---\n--- a/x\n+++ b/x\n@@ -XXX,2 +XXX,2 @@ f()\n a\n+- \n-- \n-- \n2.39.0\n",
+	  NOHDR "message=m\\n | notes=NULL | diffstat=NULL | diff=--- a/x\\n+++ b/x\\n@@ -XXX,2 +XXX,2 @@ f()\\n a\\n+- \\n-- \\n"
+	  " | sig=2.39.0\\n | base=NULL change=NULL prereq=- sep=1 scissors=0 damaged=0" },
 };
 
 static const struct {
@@ -218,6 +226,10 @@ static const struct {
 	  "Reviewed-by: R <r@x> {person=R email=r@x sha=NULL subj=NULL k=1 p=1 ok=1 ?} ; "
 	  "Signed-off-by: A <a@x> {person=A email=a@x sha=NULL subj=NULL k=1 p=1 ok=1 ?}" },
 	{ "a message of trailers alone", "Signed-off-by: A <a@x>",
+	  "Signed-off-by: A <a@x> {person=A email=a@x sha=NULL subj=NULL k=1 p=1 ok=1 ?}" },
+	{ "a blank before the colon, as git allows (real)",
+	  "x\n\nReported-by : kernel test robot <lkp@intel.com>\nSigned-off-by: A <a@x>\n",
+	  "Reported-by: kernel test robot <lkp@intel.com> {person=kernel test robot email=lkp@intel.com sha=NULL subj=NULL k=1 p=1 ok=1 ?} ; "
 	  "Signed-off-by: A <a@x> {person=A email=a@x sha=NULL subj=NULL k=1 p=1 ok=1 ?}" },
 	{ "empty message", "", "" },
 	{ "an empty value", "x\n\nCc:\n", "Cc:  {person= email=NULL sha=NULL subj=NULL k=1 p=1 ok=0 ?}" },
