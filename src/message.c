@@ -415,9 +415,11 @@ int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t le
 		m->sender = (struct pd_person){ .name = talloc_strdup(m, ""), .email = talloc_strdup(m, "") };
 		m->author = m->sender;
 	}
-	/* A review's trailers: in replies that carry no patch of their own. */
-	if (m->patch == NULL && m->subject != NULL &&
-	    (m->subject->is_reply || (m->in_reply_to != NULL && !pd_subject_is_patch(m->subject))) &&
+	/* A review's trailers: in replies (which may offer a fixup diff too),
+	 * and in answers whose subject lost its `Re:`. */
+	if (m->subject != NULL &&
+	    (m->subject->is_reply ||
+	     (m->patch == NULL && m->in_reply_to != NULL && !pd_subject_is_patch(m->subject))) &&
 	    pd_reply_trailers(&m->reply_trailers, &m->nreply_trailers, m, m->text,
 			      m->author.email) != 0)
 		p.nomem = true;

@@ -198,6 +198,37 @@ static bool decode(struct pd_parse *p, GMimePart *part, struct raw *r)
 	return !p->nomem;
 }
 
+/* Where the text after the first `-- ` signature line starts, or NULL. */
+static const char *after_signature(const char *s)
+{
+	for (const char *l = s; l != NULL && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		if (strncmp(l, "-- \n", 4) == 0)
+			return l + 4;
+		if (strncmp(l, "-- \r\n", 5) == 0)
+			return l + 5;
+	}
+	return NULL;
+}
+
+/* A diff below the signature (`-- \nThanks\n\ndiff --git ...`, a fixup
+ * offered in a reply) is still one: git am applies it, so it is taken. */
+static void diff_below_signature(struct pd_parse *p, struct pd_body *b, const char *text)
+{
+	const char *rest = b->diff == NULL && b->signature != NULL ? after_signature(text) : NULL;
+	struct pd_body *sb = NULL;
+	if (rest == NULL)
+		return;
+	if (pd_body_split(&sb, p->local, rest) != 0) {
+		p->nomem = true;
+		return;
+	}
+	if (sb->diff == NULL)
+		return;
+	b->diff = talloc_steal(b, sb->diff);
+	b->diff_offset = (size_t)(rest - text) + sb->diff_offset;
+	b->diff_damaged = sb->diff_damaged;
+}
+
 /* Splits a decoded text. The text parts come from its UTF-8 form, the
  * diff from the bytes as sent (git applies those, not a conversion). */
 static struct pd_body *split(struct pd_parse *p, const struct raw *r, const char *utf8)
@@ -207,6 +238,7 @@ static struct pd_body *split(struct pd_parse *p, const struct raw *r, const char
 		p->nomem = true;
 		return NULL;
 	}
+	diff_below_signature(p, b, utf8);
 	if (b->diff == NULL || (strlen(utf8) == r->len && memcmp(utf8, r->bytes, r->len) == 0))
 		return b;
 	if (memchr(r->bytes, '\0', r->len) != NULL) {
@@ -217,6 +249,7 @@ static struct pd_body *split(struct pd_parse *p, const struct raw *r, const char
 		p->nomem = true;
 		return NULL;
 	}
+	diff_below_signature(p, rb, r->bytes);
 	if (rb->diff != NULL) {
 		b->diff = talloc_steal(b, rb->diff);
 		b->diff_offset = rb->diff_offset;
@@ -292,6 +325,7 @@ struct walk {
 	struct pd_parse *p;
 	GMimePart *text;
 	GMimePart **cands;      /* possible patch attachments, in order */
+	bool *sniff;            /* only when the content looks like a patch */
 	size_t ncands;
 	bool too_deep;
 };
@@ -302,15 +336,20 @@ static bool ends_with(const char *s, const char *suffix)
 	return ls >= lx && strcasecmp(s + ls - lx, suffix) == 0;
 }
 
-static bool patch_type(const char *type, const char *sub, const char *fname, bool later_text)
+enum cand { NOT_PATCH, PATCH, SNIFF };
+
+static enum cand patch_type(const char *type, const char *sub, const char *fname, bool later_text)
 {
 	if (fname != NULL && (ends_with(fname, ".patch") || ends_with(fname, ".diff")))
-		return true;
+		return PATCH;
+	/* Webmail sends `0003-module-fix-foo-v3` as application/octet-stream. */
+	if (strcasecmp(type, "application") == 0 && strcasecmp(sub, "octet-stream") == 0)
+		return fname != NULL ? SNIFF : NOT_PATCH;
 	if (strcasecmp(type, "text") != 0)
-		return false;
+		return NOT_PATCH;
 	if (strcasecmp(sub, "plain") == 0)
-		return fname != NULL || later_text;
-	return strcasestr(sub, "patch") != NULL || strcasestr(sub, "diff") != NULL;
+		return fname != NULL || later_text ? PATCH : NOT_PATCH;
+	return strcasestr(sub, "patch") != NULL || strcasestr(sub, "diff") != NULL ? PATCH : NOT_PATCH;
 }
 
 static void walk(struct walk *w, GMimeObject *obj, int depth)
@@ -344,15 +383,66 @@ static void walk(struct walk *w, GMimeObject *obj, int depth)
 		w->text = part;
 		return;
 	}
-	if (!patch_type(type, sub, fname, w->text != NULL))
+	enum cand kind = patch_type(type, sub, fname, w->text != NULL);
+	if (kind == NOT_PATCH)
 		return;
 	GMimePart **grown = talloc_realloc(w->p->local, w->cands, GMimePart *, w->ncands + 1);
-	if (grown == NULL) {
+	bool *sgrown = talloc_realloc(w->p->local, w->sniff, bool, w->ncands + 1);
+	if (grown == NULL || sgrown == NULL) {
 		w->p->nomem = true;
 		return;
 	}
 	w->cands = grown;
+	w->sniff = sgrown;
+	w->sniff[w->ncands] = kind == SNIFF;
 	w->cands[w->ncands++] = part;
+}
+
+/* Same title as the mail's subject: the attachment is the patch the mail
+ * is about, not another one sent along. */
+static bool same_title(struct pd_parse *p, const char *subject)
+{
+	struct pd_subject *a = NULL, *b = NULL;
+	if (subject == NULL || p->m->subject_raw == NULL ||
+	    pd_subject_parse(&a, p->local, subject) != 0 ||
+	    pd_subject_parse(&b, p->local, p->m->subject_raw) != 0)
+		return false;
+	return strcmp(a->title, b->title) == 0;
+}
+
+/* The diff of candidate attachment c, if it has one. A bare diff is split
+ * together with the text before it, as git mailinfo reads the parts one
+ * after the other (the text's last line end, which MIME gives to the
+ * boundary, put back). only_mail: format-patch files only. */
+static struct pd_body *try_attachment(struct pd_parse *p, GMimePart *c, bool sniff,
+				      const struct raw *traw, const char *tutf8, bool only_mail,
+				      char **autf8)
+{
+	struct raw a;
+	if (!decode(p, c, &a))
+		return NULL;
+	bool mail = looks_like_mail(&a);
+	if ((only_mail && !mail) ||
+	    (sniff && !mail && strncmp(a.bytes, "diff ", 5) && strncmp(a.bytes, "Index: ", 7) &&
+	     strncmp(a.bytes, "--- ", 4)))
+		return NULL;
+	if ((*autf8 = to_utf8(p, &a)) == NULL) {
+		p->nomem = true;
+		return NULL;
+	}
+	if (mail)
+		return split_attached_mail(p, &a);
+	const char *sep = traw->len ? "\n" : "";
+	struct raw both = { .len = traw->len + strlen(sep) + a.len };
+	both.bytes = talloc_asprintf(p->local, "%s%s%s", traw->bytes, sep, a.bytes);
+	char *butf8 = talloc_asprintf(p->local, "%s%s%s", tutf8 ? tutf8 : "", sep, *autf8);
+	if (both.bytes == NULL || butf8 == NULL) {
+		p->nomem = true;
+		return NULL;
+	}
+	if (memchr(a.bytes, '\0', a.len) != NULL)
+		both.len = strlen(both.bytes);
+	return split(p, &both, butf8);
 }
 
 void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *text,
@@ -369,52 +459,29 @@ void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *tex
 		return;
 
 	struct raw traw = { .bytes = (char *)"", .charset = NULL };
+	struct pd_body *inl = NULL;
 	if (w.text != NULL) {
 		if (!decode(p, w.text, &traw) || (text->utf8 = to_utf8(p, &traw)) == NULL) {
 			p->nomem = true;
 			return;
 		}
-		struct pd_body *b = split(p, &traw, text->utf8);
-		if (b != NULL && b->diff != NULL) {
-			patch->body = b;
-			patch->utf8 = text->utf8;
-			return;
-		}
+		inl = split(p, &traw, text->utf8);
 	}
+	/* An inline diff, unless the same patch is also attached as git
+	 * format-patch wrote it: the mailer's copy may be mangled (wrapped,
+	 * tabs lost), the attached file is what the author's git produced. */
+	bool only_mail = inl != NULL && inl->diff != NULL;
 	for (size_t i = 0; i < w.ncands && !p->nomem; i++) {
-		struct raw a;
-		if (!decode(p, w.cands[i], &a))
-			return;
-		char *autf8 = to_utf8(p, &a);
-		if (autf8 == NULL) {
-			p->nomem = true;
-			return;
-		}
-		patch->utf8 = patch->utf8 ? patch->utf8 : autf8;
-		struct pd_body *b = NULL;
-		if (looks_like_mail(&a)) {
-			b = split_attached_mail(p, &a);
-		} else {
-			/* A bare diff: git am reads the text before it as the commit
-			 * message, so split them together as mailinfo would. */
-			const char *sep = traw.len && traw.bytes[traw.len - 1] != '\n' ? "\n" : "";
-			struct raw both = { .len = traw.len + strlen(sep) + a.len };
-			both.bytes = talloc_asprintf(p->local, "%s%s%s", traw.bytes, sep, a.bytes);
-			char *butf8 = talloc_asprintf(p->local, "%s%s%s", text->utf8 ? text->utf8 : "",
-						      sep, autf8);
-			if (both.bytes == NULL || butf8 == NULL) {
-				p->nomem = true;
-				return;
-			}
-			if (memchr(a.bytes, '\0', a.len) != NULL)
-				both.len = strlen(both.bytes);
-			b = split(p, &both, butf8);
-		}
-		if (b != NULL && b->diff != NULL) {
-			patch->body = b;
-			patch->utf8 = autf8;
-			patch->attached = true;
-			return;
-		}
+		char *autf8 = NULL;
+		struct pd_body *b = try_attachment(p, w.cands[i], w.sniff[i], &traw, text->utf8,
+						   only_mail, &autf8);
+		if (b == NULL || b->diff == NULL || (only_mail && !same_title(p, b->subject)))
+			continue;
+		*patch = (struct pd_content){ .body = b, .utf8 = autf8, .attached = true };
+		return;
 	}
+	if (only_mail)
+		*patch = (struct pd_content){ .body = inl, .utf8 = text->utf8 };
+	else if (w.text == NULL && w.ncands > 0 && !p->nomem)
+		try_attachment(p, w.cands[0], w.sniff[0], &traw, NULL, false, &patch->utf8);
 }
