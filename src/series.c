@@ -175,13 +175,16 @@ struct pid_key {
 /* Trailers earned on an older revision: by a partial reroll's carried
  * patches, and by any patch whose diff did not change since (the newest
  * older revision with the same patch hash gives them). Revisions are
- * visited oldest first, so what they pass on is complete. */
+ * visited oldest first, so what they pass on is complete. Only patches
+ * with trailers are remembered, and a diff is hashed only when some older
+ * patch of its series has trailers to give. */
 static int collect_carried(struct sm *sm)
 {
 	struct pd_strmap *seen = pd_strmap_new(sm->local, 64);
 	struct pid_key *keys = talloc_zero_array(sm->local, struct pid_key, sm->nreal + 1);
 	if (seen == NULL || keys == NULL)
 		return PD_E_NOMEM;
+	int givers_in = -1; /* the last series that registered a patch */
 	for (size_t ri = 0; ri < sm->nrevs; ri++) {
 		struct sm_rev *r = &sm->revs[ri];
 		struct pd_revision *pub = r->pub;
@@ -195,29 +198,32 @@ static int collect_carried(struct sm *sm)
 						return PD_E_NOMEM;
 			}
 		}
-		for (size_t k = 0; k < r->nown; k++) {
+		for (size_t k = 0; givers_in == r->series && k < r->nown; k++) {
 			int i = r->own[k];
-			const struct sm_node *nd = &sm->nodes[i];
-			if (nd->pid == 0 || pub->patches[nd->slot].mail != nd->mail)
+			struct sm_node *nd = &sm->nodes[i];
+			if (pub->patches[nd->slot].mail != nd->mail || sm_patch_id(nd) == 0)
 				continue;
 			keys[i] = (struct pid_key){ .series = r->series, .pid = nd->pid };
 			size_t old;
 			if (pd_strmap_get(seen, (const char *)&keys[i], sizeof(keys[i]), &old)) {
 				const struct sm_node *on = &sm->nodes[old];
-				if (on->rev != (int)ri) {
-					struct pd_patch *p = &pub->patches[nd->slot];
-					struct adder a = { .ctx = pub, .p = p, .cap = p->ncollected };
-					if (add_carried(&a, &sm->revs[on->rev].pub->patches[on->slot]) < 0)
-						return PD_E_NOMEM;
-				}
+				struct pd_patch *p = &pub->patches[nd->slot];
+				struct adder a = { .ctx = pub, .p = p, .cap = p->ncollected };
+				if (add_carried(&a, &sm->revs[on->rev].pub->patches[on->slot]) < 0)
+					return PD_E_NOMEM;
 			}
 		}
 		/* registered after the lookups: a revision never feeds itself */
 		for (size_t k = 0; k < r->nown; k++) {
 			int i = r->own[k];
-			if (keys[i].pid != 0 &&
-			    pd_strmap_set(seen, (const char *)&keys[i], sizeof(keys[i]), (size_t)i) < 0)
+			struct sm_node *nd = &sm->nodes[i];
+			if (pub->patches[nd->slot].mail != nd->mail || pub->patches[nd->slot].ncollected == 0 ||
+			    sm_patch_id(nd) == 0)
+				continue;
+			keys[i] = (struct pid_key){ .series = r->series, .pid = nd->pid };
+			if (pd_strmap_set(seen, (const char *)&keys[i], sizeof(keys[i]), (size_t)i) < 0)
 				return PD_E_NOMEM;
+			givers_in = r->series;
 		}
 	}
 	return 0;

@@ -45,7 +45,8 @@ struct sm_node {
 	int posting;                   /* cover/patch: its posting, -1 */
 	int rev;                       /* cover/patch: its revision, -1 */
 	int slot;                      /* patch: index of its kept copy in rev's patches */
-	uint64_t pid;                  /* patch: a whitespace-blind hash of the diff */
+	uint64_t pid;                  /* patch: sm_patch_id(), once asked */
+	bool pid_done;
 };
 
 /* One sending of a series: a cover and/or patches sent together. */
@@ -103,6 +104,10 @@ int sm_find_link(struct sm_posting *posts, int i); /* series root */
 
 /* series_rev.c: revisions of each series, their covers and patches. */
 int sm_revisions(struct sm *sm);
+
+/* A whitespace-blind hash of a patch's diff (0: none), computed on
+ * first use: most patches are never compared. */
+uint64_t sm_patch_id(struct sm_node *nd);
 
 /* The copy of a duplicated patch to keep sorts last: in place (not a reply
  * to a discussion mail), then later, then later in the input. */

@@ -47,6 +47,15 @@ static uint64_t patch_hash(const struct pd_mail *m)
 	return h != 0 ? h : 1;
 }
 
+uint64_t sm_patch_id(struct sm_node *nd)
+{
+	if (!nd->pid_done) {
+		nd->pid = patch_hash(nd->mail);
+		nd->pid_done = true;
+	}
+	return nd->pid;
+}
+
 int sm_cover_ids(struct sm *sm, const struct pd_mail *m, const char **change_id,
 		 const char **base_commit)
 {
@@ -58,7 +67,12 @@ int sm_cover_ids(struct sm *sm, const struct pd_mail *m, const char **change_id,
 		*base_commit = m->patch->base_commit;
 		return 0;
 	}
-	if (m->text == NULL || (strstr(m->text, "change-id:") == NULL && strstr(m->text, "base-commit:") == NULL))
+	/* Only a line starting with one of them is worth splitting the text
+	 * for (strchr hops line to line; strstr is slow on huge texts). */
+	bool any = false;
+	for (const char *p = m->text; p != NULL && !any; p = strchr(p, '\n'), p = p != NULL ? p + 1 : NULL)
+		any = strncmp(p, "change-id:", 10) == 0 || strncmp(p, "base-commit:", 12) == 0;
+	if (!any)
 		return 0;
 	/* A cover letter carries no diff, so the parser left its text whole:
 	 * b4 and format-patch --base put these lines at its end. */
@@ -138,18 +152,19 @@ static int node_rev(struct sm *sm, int i)
 
 /* Two postings of one version send the same diffs for every number they
  * share (at least one): a copy of the sending. */
-static bool same_diffs(const struct sm *sm, const struct buckets *b, int p, int q)
+static bool same_diffs(struct sm *sm, const struct buckets *b, int p, int q)
 {
 	size_t i = b->start[p], ie = b->start[p + 1], j = b->start[q], je = b->start[q + 1];
 	size_t common = 0;
 	while (i < ie && j < je) {
-		const struct sm_node *x = &sm->nodes[b->nodes[i]], *y = &sm->nodes[b->nodes[j]];
+		struct sm_node *x = &sm->nodes[b->nodes[i]], *y = &sm->nodes[b->nodes[j]];
 		if (x->n < y->n) {
 			i++;
 		} else if (x->n > y->n) {
 			j++;
 		} else {
-			if (x->pid == 0 || x->pid != y->pid)
+			uint64_t px = sm_patch_id(x);
+			if (px == 0 || px != sm_patch_id(y))
 				return false;
 			common++;
 			i++, j++;
@@ -395,9 +410,6 @@ static int rev_cmp(const void *pa, const void *pb)
 
 int sm_revisions(struct sm *sm)
 {
-	for (size_t i = 0; i < sm->nreal; i++)
-		if (is_patch(&sm->nodes[i]))
-			sm->nodes[i].pid = patch_hash(sm->nodes[i].mail);
 	struct buckets by_rep;
 	if (bucket(sm, &by_rep, sm->nposts, patch_rep) < 0)
 		return PD_E_NOMEM;
