@@ -26,8 +26,8 @@
 enum { WALK_LIMIT = 256 };
 
 /* Unthreaded pieces of one sending: a stem is trusted over a day (its
- * time is in it), a bare sender/version/total match over ten minutes. */
-enum { STEM_WINDOW = 24 * 3600, LOOSE_WINDOW = 10 * 60 };
+ * time is in it), a bare sender/version/total match over an hour. */
+enum { STEM_WINDOW = 24 * 3600, PIECE_WINDOW = 3600 };
 
 int sm_find(struct sm_posting *posts, int i)
 {
@@ -258,9 +258,9 @@ static int total_of(const struct sm_node *nd)
 }
 
 /* Pieces of one sending left in separate threads (--no-thread, or
- * threading lost on the way): the same Message-ID stem, sender, version
- * and total. */
-static int merge_stems(struct sm *sm, bool *stemmed)
+ * threading lost on the way), or split by a cover that names another
+ * version than its patches: the same Message-ID stem and sender. */
+static int merge_stems(struct sm *sm)
 {
 	struct pd_strmap *stems = pd_strmap_new(sm->local, 64);
 	struct keys kb = { .ctx = sm->local };
@@ -272,13 +272,12 @@ static int merge_stems(struct sm *sm, bool *stemmed)
 		size_t cs, ce;
 		if (!counted(nd) || !stem_counter(nd->id, nd->idlen, &cs, &ce))
 			continue;
-		stemmed[i] = true;
-		int total = total_of(nd);
+		/* Not the version or total: one run of git send-email is one
+		 * sending even when its cover says v9 and its patches v10. */
 		struct piece pc[] = { STR(nd->id, cs), STR(nd->id + ce, nd->idlen - ce),
-				      STR(nd->poster, strlen(nd->poster)), NUM(nd->version),
-				      NUM(nd->minor), NUM(total) };
+				      STR(nd->poster, strlen(nd->poster)) };
 		size_t len, old;
-		const char *key = make_key(&kb, pc, 6, &len);
+		const char *key = make_key(&kb, pc, 3, &len);
 		int rc = key != NULL ? pd_strmap_add(stems, key, len, (size_t)i, &old) : PD_E_NOMEM;
 		if (rc < 0)
 			return PD_E_NOMEM;
@@ -292,10 +291,10 @@ static int merge_stems(struct sm *sm, bool *stemmed)
 	return 0;
 }
 
-static int loose_cmp(const void *pa, const void *pb, void *arg)
+static int piece_cmp(const void *pa, const void *pb, void *arg)
 {
-	const struct sm_node *a = &((const struct sm_node *)arg)[*(const int *)pa];
-	const struct sm_node *b = &((const struct sm_node *)arg)[*(const int *)pb];
+	const struct sm_posting *posts = arg;
+	const struct sm_posting *a = &posts[*(const int *)pa], *b = &posts[*(const int *)pb];
 	int c = strcasecmp(a->poster, b->poster);
 	if (c != 0)
 		return c;
@@ -303,58 +302,141 @@ static int loose_cmp(const void *pa, const void *pb, void *arg)
 		return a->version < b->version ? -1 : 1;
 	if (a->minor != b->minor)
 		return a->minor < b->minor ? -1 : 1;
-	if (total_of(a) != total_of(b))
-		return total_of(a) < total_of(b) ? -1 : 1;
+	if (a->total != b->total)
+		return a->total < b->total ? -1 : 1;
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
+	return *(const int *)pa - *(const int *)pb;
 }
 
-/* Unthreaded patches without a stem (hand-sent, or a mailer that makes
- * its own Message-IDs): same sender, version and total within minutes,
- * as long as no number repeats. */
-static int merge_loose(struct sm *sm, const bool *stemmed)
+/* Pieces of one series sent unthreaded by separate runs (a cover, then
+ * 1-9, then 10-15) or by a mailer with its own Message-IDs: postings that
+ * start a thread, from one sender with one version and total, within an
+ * hour, whose numbers complete each other. A number seen twice means
+ * another sending. */
+static int merge_pieces(struct sm *sm, bool *merged_any)
 {
-	size_t n = 0;
-	int *cand = talloc_array(sm->local, int, sm->nreal + 1);
-	if (cand == NULL)
+	int *cand = talloc_array(sm->local, int, sm->nposts + 1);
+	size_t *start = talloc_zero_array(sm->local, size_t, sm->nposts + 2);
+	int *nums = talloc_array(sm->local, int, sm->nreal + 1);
+	if (cand == NULL || start == NULL || nums == NULL)
 		return PD_E_NOMEM;
-	for (size_t i = 0; i < sm->nreal; i++) {
-		const struct sm_node *nd = &sm->nodes[i];
-		if (counted(nd) && nd->parent < 0 && !stemmed[i] && nd->twin_of < 0)
-			cand[n++] = (int)i;
+	size_t n = 0;
+	for (size_t r = 0; r < sm->nposts; r++) {
+		const struct sm_posting *p = &sm->posts[r];
+		if (p->merged == (int)r && sm->nodes[p->top].parent < 0 && counted(&sm->nodes[p->top]))
+			cand[n++] = (int)r;
 	}
 	if (n < 2)
 		return 0;
-	qsort_r(cand, n, sizeof(int), loose_cmp, sm->nodes);
+	/* the numbers of every posting (counting sort by representative) */
+	for (size_t i = 0; i < sm->nreal; i++)
+		if (counted(&sm->nodes[i]) && sm->nodes[i].posting >= 0)
+			start[sm_find(sm->posts, sm->nodes[i].posting) + 1]++;
+	for (size_t r = 0; r < sm->nposts; r++)
+		start[r + 1] += start[r];
+	size_t *fill = talloc_memdup(sm->local, start, (sm->nposts + 1) * sizeof(size_t));
+	if (fill == NULL)
+		return PD_E_NOMEM;
+	for (size_t i = 0; i < sm->nreal; i++)
+		if (counted(&sm->nodes[i]) && sm->nodes[i].posting >= 0)
+			nums[fill[sm_find(sm->posts, sm->nodes[i].posting)]++] = sm->nodes[i].n;
+	talloc_free(fill);
+
+	qsort_r(cand, n, sizeof(int), piece_cmp, sm->posts);
 	struct seen {
 		int group, n;
-	} *keys = talloc_array(sm->local, struct seen, n);
-	struct pd_strmap *used = pd_strmap_new(sm->local, n);
+	} *keys = talloc_zero_array(sm->local, struct seen, start[sm->nposts] + 1);
+	struct pd_strmap *used = pd_strmap_new(sm->local, start[sm->nposts]);
 	if (keys == NULL || used == NULL)
 		return PD_E_NOMEM;
 	size_t group = 0;
 	for (size_t k = 0; k < n; k++) {
-		const struct sm_node *nd = &sm->nodes[cand[k]], *g = &sm->nodes[cand[group]];
-		bool same = k > 0 && strcasecmp(g->poster, nd->poster) == 0 &&
-			    g->version == nd->version && g->minor == nd->minor &&
-			    total_of(g) == total_of(nd) && nd->date - g->date <= LOOSE_WINDOW;
-		if (!same)
-			group = k;
-		memset(&keys[k], 0, sizeof(keys[k]));
-		keys[k] = (struct seen){ .group = (int)group, .n = nd->n };
-		int rc = pd_strmap_add(used, (const char *)&keys[k], sizeof(keys[k]), k, NULL);
-		if (rc == 1) {
-			/* a number seen twice: another sending starts here */
-			group = k;
-			keys[k].group = (int)k;
-			rc = pd_strmap_add(used, (const char *)&keys[k], sizeof(keys[k]), k, NULL);
+		const struct sm_posting *g = &sm->posts[cand[group]], *c = &sm->posts[cand[k]];
+		bool join = k > 0 && strcasecmp(g->poster, c->poster) == 0 && g->version == c->version &&
+			    g->minor == c->minor && g->total == c->total && c->date - g->date <= PIECE_WINDOW;
+		for (size_t j = start[cand[k]]; join && j < start[cand[k] + 1]; j++) {
+			keys[j] = (struct seen){ .group = (int)group, .n = nums[j] };
+			join = !pd_strmap_get(used, (const char *)&keys[j], sizeof(keys[j]), NULL);
 		}
-		if (rc < 0)
-			return PD_E_NOMEM;
-		if (group != k)
-			merge(sm->posts, g->posting, nd->posting);
+		if (!join)
+			group = k;
+		for (size_t j = start[cand[k]]; j < start[cand[k] + 1]; j++) {
+			keys[j] = (struct seen){ .group = (int)group, .n = nums[j] };
+			if (pd_strmap_add(used, (const char *)&keys[j], sizeof(keys[j]), j, NULL) < 0)
+				return PD_E_NOMEM;
+		}
+		if (join) {
+			merge(sm->posts, cand[group], cand[k]);
+			*merged_any = true;
+		}
 	}
+	talloc_free(keys);
+	talloc_free(cand);
+	talloc_free(start);
+	talloc_free(nums);
+	return 0;
+}
+
+struct vote {
+	int rep, version, minor;
+};
+
+static int vote_cmp(const void *pa, const void *pb)
+{
+	const struct vote *a = pa, *b = pb;
+	if (a->rep != b->rep)
+		return a->rep < b->rep ? -1 : 1;
+	if (a->version != b->version)
+		return a->version < b->version ? -1 : 1;
+	return a->minor < b->minor ? -1 : a->minor > b->minor;
+}
+
+/* A posting's version: its top's, unless its mails disagree (a cover
+ * left at v9 over v10 patches); then what most patches say, the higher
+ * on a tie. */
+static int majority_version(struct sm *sm)
+{
+	bool *mixed = talloc_zero_array(sm->local, bool, sm->nposts + 1);
+	struct vote *votes = talloc_array(sm->local, struct vote, sm->nreal + 1);
+	if (mixed == NULL || votes == NULL)
+		return PD_E_NOMEM;
+	for (size_t r = 0; r < sm->nposts; r++) {
+		struct sm_posting *p = &sm->posts[r];
+		if (p->merged == (int)r) {
+			p->version = sm->nodes[p->top].version;
+			p->minor = sm->nodes[p->top].minor;
+		}
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < sm->nreal; i++) {
+		const struct sm_node *nd = &sm->nodes[i];
+		if (nd->posting < 0)
+			continue;
+		int r = sm_find(sm->posts, nd->posting);
+		mixed[r] |= nd->version != sm->posts[r].version || nd->minor != sm->posts[r].minor;
+		if (!is_cover(nd))
+			votes[n++] = (struct vote){ .rep = r, .version = nd->version, .minor = nd->minor };
+	}
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (mixed[votes[k].rep])
+			votes[m++] = votes[k];
+	if (m > 1)
+		qsort(votes, m, sizeof(*votes), vote_cmp);
+	for (size_t k = 0, best = 0, run = 0; k < m; k++) {
+		bool same = k > 0 && vote_cmp(&votes[k], &votes[k - 1]) == 0;
+		run = same ? run + 1 : 1;
+		if (k == 0 || votes[k].rep != votes[k - 1].rep)
+			best = 0;
+		if (run >= best) {
+			best = run;
+			sm->posts[votes[k].rep].version = votes[k].version;
+			sm->posts[votes[k].rep].minor = votes[k].minor;
+		}
+	}
+	talloc_free(votes);
+	talloc_free(mixed);
 	return 0;
 }
 
@@ -364,8 +446,13 @@ static int summarise(struct sm *sm)
 	int *lowest = talloc_array(sm->local, int, sm->nposts + 1);
 	if (lowest == NULL)
 		return PD_E_NOMEM;
-	for (size_t p = 0; p < sm->nposts; p++)
+	/* run again after more postings were merged: start afresh */
+	for (size_t p = 0; p < sm->nposts; p++) {
 		lowest[p] = -1;
+		sm->posts[p].top = -1;
+		sm->posts[p].nodes = 0;
+		sm->posts[p].change_id = NULL;
+	}
 	for (size_t i = 0; i < sm->nreal; i++) {
 		const struct sm_node *nd = &sm->nodes[i];
 		if (nd->posting < 0)
@@ -392,6 +479,7 @@ static int summarise(struct sm *sm)
 		if (p->top < 0)
 			p->top = lowest[r];
 		const struct sm_node *top = &sm->nodes[p->top];
+		p->poster = top->poster;
 		p->resend = (top->subj->kinds & PD_SUBJ_RESEND) != 0;
 		p->total = top->subj->has_counter ? top->subj->total : low != NULL ? total_of(low) : 1;
 		const char *base;
@@ -401,7 +489,7 @@ static int summarise(struct sm *sm)
 			p->change_id = low->mail->patch->change_id;
 	}
 	talloc_free(lowest);
-	return 0;
+	return majority_version(sm);
 }
 
 struct linker {
@@ -467,9 +555,10 @@ static int link_series(struct sm *sm, const int *reps, size_t nreps)
 			continue;
 		int p = sm_find(sm->posts, sm->nodes[a].posting);
 		const struct sm_node *ptop = &sm->nodes[sm->posts[p].top];
-		int cmp = top->version != ptop->version ? (top->version > ptop->version ? 1 : -1)
-			  : top->minor != ptop->minor	  ? (top->minor > ptop->minor ? 1 : -1)
-							  : 0;
+		const struct sm_posting *pq = &sm->posts[q], *pp = &sm->posts[p];
+		int cmp = pq->version != pp->version ? (pq->version > pp->version ? 1 : -1)
+			  : pq->minor != pp->minor   ? (pq->minor > pp->minor ? 1 : -1)
+						     : 0;
 		if (same_person(top, ptop) && (cmp > 0 || (cmp == 0 && sm->posts[q].resend)))
 			link(&l, p, q);
 	}
@@ -497,15 +586,14 @@ static int link_series(struct sm *sm, const int *reps, size_t nreps)
 int sm_group(struct sm *sm)
 {
 	sm->posts = talloc_array(sm->local, struct sm_posting, sm->nreal + 1);
-	bool *stemmed = talloc_zero_array(sm->local, bool, sm->nnodes + 1);
-	if (sm->posts == NULL || stemmed == NULL)
+	if (sm->posts == NULL)
 		return PD_E_NOMEM;
 	sm->nposts = 0;
 	int rc;
-	if ((rc = assign_postings(sm)) < 0 || (rc = merge_stems(sm, stemmed)) < 0 ||
-	    (rc = merge_loose(sm, stemmed)) < 0 || (rc = summarise(sm)) < 0)
+	bool again = false;
+	if ((rc = assign_postings(sm)) < 0 || (rc = merge_stems(sm)) < 0 || (rc = summarise(sm)) < 0 ||
+	    (rc = merge_pieces(sm, &again)) < 0 || (again && (rc = summarise(sm)) < 0))
 		return rc;
-	talloc_free(stemmed);
 
 	int *reps = talloc_array(sm->local, int, sm->nposts + 1);
 	if (reps == NULL)

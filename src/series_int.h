@@ -55,9 +55,11 @@ struct sm_posting {
 	int link;             /* union-find: postings found to be one series */
 	/* Valid on the representative of `merged` once summarised. */
 	int top;              /* the cover, else the lowest patch */
+	const char *poster;   /* the top's */
 	bool resend;
 	const char *change_id;
 	int total;            /* of the top */
+	int version, minor;   /* what most of its patches say (a cover may lag) */
 	time_t date;          /* earliest mail */
 	int nodes;            /* how many covers and patches */
 };
@@ -69,6 +71,7 @@ struct sm_rev {
 	int cover;            /* the cover kept, -1 */
 	int *own;             /* its own patch mails (every copy), by n then rank */
 	size_t nown;
+	int version, minor;
 	int from;             /* partial reroll: the revision missing patches came from */
 	int *reply_nodes;     /* the nodes of pub->replies */
 	time_t activity;      /* its newest mail, replies included */

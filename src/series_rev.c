@@ -173,12 +173,7 @@ static bool same_diffs(struct sm *sm, const struct buckets *b, int p, int q)
 	return common > 0;
 }
 
-static const struct sm_node *top_node(const struct sm *sm, int rep)
-{
-	return &sm->nodes[sm->posts[rep].top];
-}
-
-static int version_cmp(const struct sm_node *a, const struct sm_node *b)
+static int version_cmp(const struct sm_posting *a, const struct sm_posting *b)
 {
 	if (a->version != b->version)
 		return a->version < b->version ? -1 : 1;
@@ -191,7 +186,7 @@ static int posting_cmp(const void *pa, const void *pb, void *arg)
 {
 	const struct sm *sm = arg;
 	int p = *(const int *)pa, q = *(const int *)pb;
-	int c = version_cmp(top_node(sm, p), top_node(sm, q));
+	int c = version_cmp(&sm->posts[p], &sm->posts[q]);
 	if (c != 0)
 		return c;
 	if (sm->posts[p].date != sm->posts[q].date)
@@ -230,8 +225,8 @@ static int describe(struct sm *sm, struct sm_rev *r)
 			first = nd->date;
 	}
 	const struct sm_node *top = cover != NULL ? cover : low;
-	pub->version = top->version;
-	pub->version_minor = top->minor;
+	pub->version = r->version;
+	pub->version_minor = r->minor;
 	pub->kinds = top->subj->kinds;
 	pub->targets = top->subj->targets;
 	pub->ntargets = top->subj->targets != NULL ? top->subj->ntargets : 0;
@@ -433,7 +428,7 @@ int sm_revisions(struct sm *sm)
 		int first = -1; /* first posting of the current revision */
 		for (size_t k = 0; k < n; k++) {
 			int q = list[k];
-			if (first >= 0 && version_cmp(top_node(sm, first), top_node(sm, q)) == 0 &&
+			if (first >= 0 && version_cmp(&sm->posts[first], &sm->posts[q]) == 0 &&
 			    sm->posts[first].total == sm->posts[q].total &&
 			    (sm->posts[q].resend || same_diffs(sm, &by_rep, first, q))) {
 				rev_of[q] = rev_of[first];
@@ -442,7 +437,10 @@ int sm_revisions(struct sm *sm)
 			first = q;
 			int ri = (int)sm->nrevs++;
 			rev_of[q] = ri;
-			sm->revs[ri] = (struct sm_rev){ .series = (int)s, .cover = -1, .from = ri };
+			sm->revs[ri] = (struct sm_rev){
+				.series = (int)s, .cover = -1, .from = ri,
+				.version = sm->posts[q].version, .minor = sm->posts[q].minor,
+			};
 		}
 	}
 	for (size_t i = 0; i < sm->nreal; i++)

@@ -45,16 +45,19 @@ void sm_id_view(const char *s, const char **p, size_t *len)
 	*len = n;
 }
 
-/* The address the mail came from. A DMARC rewrite puts the list's address
- * in From:, so the recovered author stands for the sender then. */
-static const char *poster_of(const struct pd_mail *m)
+/* Who sent the mail: its From: address. A DMARC rewrite puts the list's
+ * address there for everyone, but keeps the person in the display name
+ * (`Jane Doe via Linux-demo`, `Jane via B4 Relay`), so then the name
+ * counts too. Not the author: a cover and its patches share a sender,
+ * while each patch may carry another author in an in-body From:. */
+static const char *poster_of(void *ctx, const struct pd_mail *m)
 {
 	const char *s = m->sender.email, *a = m->author.email;
-	if (m->dmarc_rewritten && a != NULL && *a != '\0')
-		return a;
-	if (s != NULL && *s != '\0')
-		return s;
-	return sm_str(a);
+	if (s == NULL || *s == '\0')
+		return sm_str(a);
+	if (m->dmarc_rewritten)
+		return talloc_asprintf(ctx, "%s %s", sm_str(m->sender.name), s);
+	return s;
 }
 
 /* The node for id, a new phantom when nobody has it; -1 for an empty id. */
@@ -293,8 +296,11 @@ int sm_thread(struct sm *sm, const struct pd_mail *const *mails, size_t nmails)
 		}
 		int idx = (int)sm->nnodes++;
 		struct sm_node *nd = &sm->nodes[idx];
+		const char *poster = poster_of(sm->local, m);
+		if (poster == NULL)
+			return PD_E_NOMEM;
 		*nd = (struct sm_node){
-			.mail = m, .subj = s, .poster = poster_of(m), .date = m->date, .order = i,
+			.mail = m, .subj = s, .poster = poster, .date = m->date, .order = i,
 			.parent = -1, .first_child = -1, .next_sibling = -1, .twin_of = -1,
 			.root = -1, .owner = -1, .posting = -1, .rev = -1, .slot = -1,
 			.role = basic_role(s, m), .version = s->version, .minor = s->version_minor,

@@ -104,6 +104,8 @@ static void add_mail(struct list *l, const char *spec)
 		*dmarc++ = '\0';
 	person(m, &m->sender, from);
 	person(m, &m->author, inbody ? inbody : dmarc ? dmarc : from);
+	if (dmarc != NULL) /* the list keeps the person in the display name */
+		m->sender.name = talloc_asprintf(m, "%s via List", m->author.name);
 	m->dmarc_rewritten = dmarc != NULL;
 	m->date = T0 + 60 * (time_t)atol(f[4]);
 
@@ -322,7 +324,7 @@ static const struct row rows[] = {
 	  "cover=20240102-ring-v3-0-a1b2c3@kernel.org all=0 sup=-\n"
 	  "  1 20240102-ring-v3-1-a1b2c3@kernel.org\n"
 	  "  2 20240102-ring-v3-2-a1b2c3@kernel.org\n" },
-	{ "unthreaded without a stem: same sender, version and total within minutes; not an hour later",
+	{ "unthreaded without a stem: same sender, version and total within minutes; a repeated number starts another",
 	  { "AAA@mua | - | [PATCH 1/2] foo: one | ted@x | 0 | diff",
 	    "BBB@mua | - | [PATCH 2/2] foo: two | ted@x | 3 | diff",
 	    "CCC@mua | - | [PATCH 1/2] bar: one | ted@x | 60 | diff",
@@ -335,6 +337,38 @@ static const struct row rows[] = {
 	  "v1 series \"foo: one\" id=AAA@mua by=ted@x 2/2 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
 	  "  1 AAA@mua\n"
 	  "  2 BBB@mua\n" },
+	{ "one series sent unthreaded in three runs (own stems): complementary numbers within the hour join",
+	  { "20240422082619.3509958-1-rppt@k | - | [PATCH v5 0/3] mm: execmem | rppt@k | 0 | ",
+	    "20240422084717.3602332-1-rppt@k | - | [PATCH v5 1/3] arm64: one | rppt@k | 21 | diff",
+	    "20240422084717.3602332-2-rppt@k | 20240422084717.3602332-1-rppt@k | [PATCH v5 2/3] mips: two | rppt@k | 21 | diff",
+	    "20240422085028.3602777-1-rppt@k | - | [PATCH v5 3/3] x86: three | rppt@k | 24 | diff",
+	    "20240422120000.1111-1-rppt@k | - | [PATCH v5 3/3] late: three | rppt@k | 200 | diff" },
+	  "S1\n"
+	  "v5 series \"late: three\" id=20240422120000.1111-1-rppt@k by=rppt@k 1/3 missing=1,2 A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  3 20240422120000.1111-1-rppt@k\n"
+	  "S2\n"
+	  "v5 series \"mm: execmem\" id=20240422082619.3509958-1-rppt@k by=rppt@k 3/3 missing=- A0 R0 T0 "
+	  "cover=20240422082619.3509958-1-rppt@k all=0 sup=-\n"
+	  "  1 20240422084717.3602332-1-rppt@k\n"
+	  "  2 20240422084717.3602332-2-rppt@k\n"
+	  "  3 20240422085028.3602777-1-rppt@k\n" },
+	{ "a cover left at v9 over v10 patches: one sending by its stem, the patches' version wins",
+	  { "20240906144506.1151789-1-k@o | - | [PATCH v9 0/2] ranges: builtin | k@o | 0 | ",
+	    "20240906144506.1151789-2-k@o | 20240906144506.1151789-1-k@o | [PATCH v10 1/2] kbuild: a | k@o | 0 | diff",
+	    "20240906144506.1151789-3-k@o | 20240906144506.1151789-1-k@o | [PATCH v10 2/2] kbuild: b | k@o | 0 | diff" },
+	  "S1\n"
+	  "v10 series \"ranges: builtin\" id=20240906144506.1151789-1-k@o by=k@o 2/2 missing=- A0 R0 T0 "
+	  "cover=20240906144506.1151789-1-k@o all=0 sup=-\n"
+	  "  1 20240906144506.1151789-2-k@o\n"
+	  "  2 20240906144506.1151789-3-k@o\n" },
+	{ "B4 Relay: one rewritten From: for cover and patches, whose in-body authors differ",
+	  { "c  | - | [PATCH 0/2] kmod: polish | devnull+emil@k~emil@gmail | 0 | ",
+	    "p1 | c | [PATCH 1/2] configure: tweak | devnull+emil@k~emil@collabora | 0 | diff",
+	    "p2 | c | [PATCH 2/2] make: symlinks | devnull+emil@k~emil@collabora | 0 | diff" },
+	  "S1\n"
+	  "v1 series \"kmod: polish\" id=c by=emil@gmail 2/2 missing=- A0 R0 T0 cover=c all=0 sup=-\n"
+	  "  1 p1\n"
+	  "  2 p2\n" },
 	{ "naked cover: a fresh subject without counter or diff by the patches' sender",
 	  { "n  | -  | demo: configurable rings | jane@x | 0 | ",
 	    "p1 | n  | [PATCH 1/2] demo: helper | jane@x | 1 | diff",
