@@ -172,7 +172,7 @@ static bool param_is(GMimeObject *obj, const char *name, const char *value)
 }
 
 /* The part's content after transfer decoding (and format=flowed). */
-static bool decode(struct pd_parse *p, GMimePart *part, struct raw *r)
+static bool decode(struct pd_parse *p, GMimePart *part, bool in_multipart, struct raw *r)
 {
 	GMimeObject *obj = GMIME_OBJECT(part);
 	*r = (struct raw){ .charset = g_mime_object_get_content_type_parameter(obj, "charset") };
@@ -192,6 +192,21 @@ static bool decode(struct pd_parse *p, GMimePart *part, struct raw *r)
 	if (r->bytes == NULL) {
 		p->nomem = true;
 		return false;
+	}
+	/* MIME gives the line end before a boundary to the boundary; git
+	 * mailinfo reads it as the last line's end, which a diff needs. */
+	GMimeContentEncoding enc = g_mime_part_get_content_encoding(part);
+	if (in_multipart && r->len && r->bytes[r->len - 1] != '\n' &&
+	    enc != GMIME_CONTENT_ENCODING_BASE64 && enc != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE &&
+	    enc != GMIME_CONTENT_ENCODING_UUENCODE) {
+		char *grown = talloc_realloc_size(p->local, r->bytes, r->len + 2);
+		if (grown == NULL) {
+			p->nomem = true;
+			return false;
+		}
+		grown[r->len++] = '\n';
+		grown[r->len] = '\0';
+		r->bytes = grown;
 	}
 	if (param_is(obj, "format", "flowed"))
 		unflow(p, r, param_is(obj, "delsp", "yes"));
@@ -301,7 +316,7 @@ static struct pd_body *split_attached_mail(struct pd_parse *p, const struct raw 
 	if (body == NULL || !GMIME_IS_PART(body))
 		return NULL;
 	struct raw inner;
-	if (!decode(p, GMIME_PART(body), &inner))
+	if (!decode(p, GMIME_PART(body), false, &inner))
 		return NULL;
 	if (inner.charset == NULL)
 		inner.charset = r->charset;
@@ -414,12 +429,12 @@ static bool same_title(struct pd_parse *p, const char *subject)
  * together with the text before it, as git mailinfo reads the parts one
  * after the other (the text's last line end, which MIME gives to the
  * boundary, put back). only_mail: format-patch files only. */
-static struct pd_body *try_attachment(struct pd_parse *p, GMimePart *c, bool sniff,
+static struct pd_body *try_attachment(struct pd_parse *p, GMimePart *c, bool in_multipart, bool sniff,
 				      const struct raw *traw, const char *tutf8, bool only_mail,
 				      char **autf8)
 {
 	struct raw a;
-	if (!decode(p, c, &a))
+	if (!decode(p, c, in_multipart, &a))
 		return NULL;
 	bool mail = looks_like_mail(&a);
 	if ((only_mail && !mail) ||
@@ -461,7 +476,8 @@ void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *tex
 	struct raw traw = { .bytes = (char *)"", .charset = NULL };
 	struct pd_body *inl = NULL;
 	if (w.text != NULL) {
-		if (!decode(p, w.text, &traw) || (text->utf8 = to_utf8(p, &traw)) == NULL) {
+		if (!decode(p, w.text, GMIME_IS_MULTIPART(top), &traw) ||
+		    (text->utf8 = to_utf8(p, &traw)) == NULL) {
 			p->nomem = true;
 			return;
 		}
@@ -473,7 +489,7 @@ void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *tex
 	bool only_mail = inl != NULL && inl->diff != NULL;
 	for (size_t i = 0; i < w.ncands && !p->nomem; i++) {
 		char *autf8 = NULL;
-		struct pd_body *b = try_attachment(p, w.cands[i], w.sniff[i], &traw, text->utf8,
+		struct pd_body *b = try_attachment(p, w.cands[i], GMIME_IS_MULTIPART(top), w.sniff[i], &traw, text->utf8,
 						   only_mail, &autf8);
 		if (b == NULL || b->diff == NULL || (only_mail && !same_title(p, b->subject)))
 			continue;
@@ -483,5 +499,5 @@ void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *tex
 	if (only_mail)
 		*patch = (struct pd_content){ .body = inl, .utf8 = text->utf8 };
 	else if (w.text == NULL && w.ncands > 0 && !p->nomem)
-		try_attachment(p, w.cands[0], w.sniff[0], &traw, NULL, false, &patch->utf8);
+		try_attachment(p, w.cands[0], GMIME_IS_MULTIPART(top), w.sniff[0], &traw, NULL, false, &patch->utf8);
 }

@@ -11,6 +11,8 @@
  *                                message), DIR/N.diff (when a diff was
  *                                found), DIR/N.author (`Name <email>`)
  *   mail-dump --bench FILE...    parse only; prints `N mails in S s (R/s)`
+ *   mail-dump --diffstat=WIDTH DIFF  DIFF is a diff, not a mail: prints its
+ *                                computed diffstat rendered for WIDTH columns
  *
  * A FILE `-` reads the file names from stdin, one per line. Exit 1 when a
  * file cannot be read (its one-line message on stderr), 2 on bad usage. */
@@ -19,6 +21,7 @@
 #include <git2.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 #include <time.h>
@@ -146,8 +149,40 @@ static int write_file(const char *dir, size_t n, const char *ext, const char *te
 	return 0;
 }
 
+static int diffstat_file(void *ctx, int width, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = talloc_size(ctx, 1);
+	size_t len = 0, got;
+	char chunk[65536];
+	while (f != NULL && buf != NULL && (got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf = talloc_realloc_size(ctx, buf, len + got + 1);
+		if (buf != NULL)
+			memcpy(buf + len, chunk, got);
+		len += got;
+	}
+	if (f == NULL || buf == NULL) {
+		fprintf(stderr, "mail-dump: cannot read %s\n", path);
+		if (f != NULL)
+			fclose(f);
+		return 1;
+	}
+	fclose(f);
+	struct pd_err err;
+	pd_err_init(&err, ctx);
+	struct pd_diffstat *s = NULL;
+	if (pd_diffstat_compute(&s, ctx, buf, len, &err) != 0) {
+		fprintf(stderr, "mail-dump: %s: %s\n", path, pd_err_msg(&err));
+		return 1;
+	}
+	fputs(pd_diffstat_render(ctx, s, width), stdout);
+	return 0;
+}
+
 static int one(void *ctx, const char *mode, const char *arg, size_t n, const char *path)
 {
+	if (strcmp(mode, "diffstat") == 0)
+		return diffstat_file(ctx, atoi(arg), path);
 	struct pd_err err;
 	pd_err_init(&err, ctx);
 	struct pd_mail *m = NULL;
@@ -185,10 +220,12 @@ int main(int argc, char **argv)
 		mode = "part", arg = argv[i++] + 7;
 	else if (i < argc && strncmp(argv[i], "--out=", 6) == 0)
 		mode = "out", arg = argv[i++] + 6;
+	else if (i < argc && strncmp(argv[i], "--diffstat=", 11) == 0)
+		mode = "diffstat", arg = argv[i++] + 11;
 	else if (i < argc && strcmp(argv[i], "--bench") == 0)
 		mode = "bench", i++;
 	if (i >= argc || (strcmp(mode, "part") == 0 && argc - i != 1)) {
-		fprintf(stderr, "usage: mail-dump [--part=message|diff|text|notes | --out=DIR | --bench] FILE...\n");
+		fprintf(stderr, "usage: mail-dump [--part=message|diff|text|notes | --out=DIR | --bench | --diffstat=WIDTH] FILE...\n");
 		return 2;
 	}
 	g_mime_init();
