@@ -26,8 +26,12 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 /* X(name, function, usage, summary): one row per subcommand; it feeds the
  * dispatcher and the --help text. The TUI is the command with no name. */
 #define PD_COMMAND_LIST(X)                                                    \
-	X(list, pd_cmd_list, "list [QUERY...]",                                \
-	  "print the threads matching a notmuch query, newest first")
+	X(list, pd_cmd_list, "list [--json] [--all-revisions] [QUERY...]",    \
+	  "print the patch series in the threads of a query, newest first")    \
+	X(show, pd_cmd_show, "show [--json] SERIES",                           \
+	  "print a series: cover letter, patches, trailers, revisions")        \
+	X(mbox, pd_cmd_mbox, "mbox [-o FILE] [--link] SERIES",                 \
+	  "write a series as a git am-ready mbox with collected trailers")
 
 #define PD_COMMAND_DECL(name, fn, usage, summary)                             \
 	int fn(struct pd_cli *cli, int argc, char **argv);

@@ -1,29 +1,157 @@
 #include "config.h"
 
+#include <getopt.h>
+#include <string.h>
 #include <talloc.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "cli.h"
+#include "json.h"
+#include "load.h"
+#include "series_json.h"
 #include "store.h"
+
+#define AUTHOR_WIDTH 20
+
+/* Columns of the code point starting at s (n bytes long), at least 1: a
+ * name from mail must not break the columns whatever it holds. */
+static int cp_width(const char *s, size_t *n)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	wchar_t wc;
+	size_t len = mbrtowc(&wc, s, strlen(s), &st);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*n = 1;
+		return 1;
+	}
+	*n = len;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+/* s in exactly width columns: cut or padded with blanks. */
+static void put_column(FILE *out, const char *s, int width)
+{
+	int used = 0;
+	while (*s != '\0') {
+		size_t n;
+		int w = cp_width(s, &n);
+		if (used + w > width)
+			break;
+		if ((unsigned char)*s < 0x20)
+			putc(' ', out);
+		else
+			fwrite(s, 1, n, out);
+		used += w;
+		s += n;
+	}
+	for (; used < width; used++)
+		putc(' ', out);
+}
+
+static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
+{
+	char day[16], ver[32], count[48], revs[64];
+	struct tm tm;
+	gmtime_r(&rev->date, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+
+	const char *who = rev->author.name != NULL && *rev->author.name ? rev->author.name
+			: rev->author.email != NULL ? rev->author.email : "";
+	if (rev->version_minor > 0)
+		snprintf(ver, sizeof(ver), "v%d.%d", rev->version, rev->version_minor);
+	else
+		snprintf(ver, sizeof(ver), "v%d", rev->version);
+	if (rev->kind == PD_REV_PULL)
+		snprintf(count, sizeof(count), "pull");
+	else
+		snprintf(count, sizeof(count), "%zu/%d%s", pd_revision_received(rev),
+			 rev->total, rev->nmissing > 0 ? "!" : "");
+	snprintf(revs, sizeof(revs), "A%d R%d T%d", rev->nacked, rev->nreviewed, rev->ntested);
+	char *tags = pd_revision_tags(ctx, rev);
+
+	fprintf(out, "%s  ", day);
+	put_column(out, who, AUTHOR_WIDTH);
+	fprintf(out, "  %-4s %-6s %-11s ", ver, count, revs);
+	if (tags != NULL && *tags != '\0')
+		fprintf(out, "%s ", tags);
+	for (const char *t = rev->title != NULL ? rev->title : ""; *t; t++)
+		putc((unsigned char)*t < 0x20 ? ' ' : *t, out);
+	putc('\n', out);
+	talloc_free(tags);
+}
 
 int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 {
-	struct pd_store *store = NULL;
-	struct pd_thread_row *rows = NULL;
-	size_t n = 0;
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "all-revisions", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false, all = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			json = true;
+			break;
+		case 'a':
+			all = true;
+			break;
+		default:
+			fprintf(stderr, "patchdeck list: unknown option '%s'; try 'patchdeck --help'\n",
+				argv[optind - 1]);
+			return PD_EXIT_USAGE;
+		}
+	}
 
+	struct pd_store *store = NULL;
+	struct pd_load *load = NULL;
 	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK)
 		return PD_EXIT_FAIL;
-	char *query = pd_cli_join_query(cli->ctx, argc - 1, argv + 1);
-	if (pd_store_threads(&rows, &n, store, cli->ctx, query, &cli->err) != PD_OK)
+	char *query = pd_cli_join_query(cli->ctx, argc - optind, argv + optind);
+	if (query == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
 		return PD_EXIT_FAIL;
-	for (size_t i = 0; i < n; i++) {
-		struct tm tm;
-		char date[32];
-		gmtime_r(&rows[i].newest, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-		fprintf(cli->out, "%s  [%d/%d]  %s; %s\n", date, rows[i].matched,
-			rows[i].total, rows[i].authors, rows[i].subject);
+	}
+	if (pd_load_query(&load, cli->ctx, store, query, 0, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	if (load->nunreadable > 0)
+		fprintf(stderr, "patchdeck: skipped %zu message%s that could not be read (%s)\n",
+			load->nunreadable, load->nunreadable == 1 ? "" : "s", load->unreadable);
+
+	struct pd_json *j = json ? pd_json_new(cli->ctx, cli->out) : NULL;
+	if (json && j == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	if (j != NULL)
+		pd_json_begin_array(j);
+	const struct pd_model *model = load->model;
+	for (size_t i = 0; i < model->nseries; i++) {
+		const struct pd_series *s = model->series[i];
+		/* Newest first; older revisions only when asked for. */
+		for (size_t r = s->nrevisions; r-- > 0;) {
+			const struct pd_revision *rev = s->revisions[r];
+			if (j != NULL)
+				pd_series_json(j, rev, 0);
+			else
+				put_line(cli->out, cli->ctx, rev);
+			if (!all)
+				break;
+		}
+	}
+	if (j != NULL)
+		pd_json_end_array(j);
+	if (j != NULL && pd_json_finish(j) != 0) {
+		pd_err_set(&cli->err, PD_E_INTERNAL, "JSON output was cut short");
+		return PD_EXIT_FAIL;
+	}
+	if (fflush(cli->out) != 0 || ferror(cli->out)) {
+		pd_err_set(&cli->err, PD_E_IO, "cannot write the list to standard output");
+		return PD_EXIT_FAIL;
 	}
 	return PD_EXIT_OK;
 }

@@ -47,7 +47,9 @@ enum pd_option_type { PD_OPT_BOOL, PD_OPT_INT, PD_OPT_STRING, PD_OPT_CHOICE };
 	X(WRAP_SEARCH, "wrap-search", PD_OPT_BOOL, "yes", "",                  \
 	  "searches continue from the other end of the view")                  \
 	X(DEFAULT_QUERY, "default-query", PD_OPT_STRING, "", "",               \
-	  "query shown when none is given on the command line")
+	  "query shown when none is given on the command line")                \
+	X(LINK_MASK, "link-mask", PD_OPT_STRING, "https://lore.kernel.org/r/%s", "", \
+	  "Link: trailer of mbox --link; %s is the Message-ID")
 
 #define PD_OPTION_ENUM(id, name, type, def, range, help) PD_OPTION_##id,
 enum pd_option { PD_OPTION_LIST(PD_OPTION_ENUM) PD_OPTION_COUNT };

@@ -47,7 +47,7 @@ fails() {
 
 make_store good
 check_run "the good store lists its thread" 0 \
-	"2024-01-01  [1/1]  Ada Lovelace; [PATCH] one" "" -- \
+	"2024-01-01  Ada Lovelace          v1   1/1    A0 R0 T0    one" "" -- \
 	"$PATCHDECK" --notmuch-config "$T/good.conf" list
 
 # ---------------------------------------------------------------- config

@@ -26,7 +26,7 @@ EOF
 printf '[database]\npath=%s\n' "$T/mail" >notmuch.conf
 export NOTMUCH_CONFIG="$T/notmuch.conf"
 notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
-listed="2024-01-01  [1/1]  Ada Lovelace; [PATCH] one"
+listed="2024-01-01  Ada Lovelace          v1   1/1    A0 R0 T0    one"
 
 export GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.org \
 	GIT_COMMITTER_NAME=Ada GIT_COMMITTER_EMAIL=ada@example.org

@@ -1,0 +1,64 @@
+/* From the store to the series model: which messages to read for a query
+ * or a series, reading them, building the model.
+ *
+ * A series never stops at a query's edge: its replies carry the review
+ * state and may not match. So a query selects threads, and every message
+ * of those threads is read. Without a query the threads are those holding
+ * a patch, found by the index alone (PD_LOAD_PATCH_QUERY); the model then
+ * decides what really is a patch.
+ */
+#ifndef PD_LOAD_H
+#define PD_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mail.h"
+#include "series.h"
+#include "status.h"
+#include "store.h"
+
+/* Messages that hold or announce a patch, as the index sees them: a
+ * subject naming PATCH (any case, `[PATCHv2]` too) or a pull request, an
+ * attached text/x-patch or text/x-diff, or a git or Mercurial diff in the
+ * text. */
+#define PD_LOAD_PATCH_QUERY                                                   \
+	"subject:\"/[Pp][Aa][Tt][Cc][Hh]|GIT PULL|\\[PULL/\" or "             \
+	"mimetype:text/x-patch or mimetype:text/x-diff or "                    \
+	"body:\"diff --git\" or body:\"HG changeset patch\""
+
+enum pd_load_flags {
+	/* Keep what only show and mbox print: texts, diffs, notes. Without
+	 * it they are dropped right after parsing, which keeps a whole
+	 * archive in a few tens of megabytes. */
+	PD_LOAD_BODIES = 1 << 0,
+};
+
+struct pd_load {
+	struct pd_mail **mails;  /* every message read, oldest first */
+	size_t nmails;
+	struct pd_model *model;
+	/* Messages none of whose files could be read (deleted since they
+	 * were indexed, no permission): skipped, counted, the first named. */
+	size_t nunreadable;
+	char *unreadable;        /* "PATH: reason" of the first, or NULL */
+};
+
+/* The series in the threads of query ("" or NULL: the threads holding a
+ * patch). *out is allocated under ctx. */
+int pd_load_query(struct pd_load **out, void *ctx, struct pd_store *store,
+		  const char *query, unsigned flags, struct pd_err *err);
+
+/* The revision that holds message id (with or without <> or `id:`), with
+ * what is needed to place it among its other revisions: its thread and
+ * the patch threads of the people who sent patches in it. *rev points
+ * into (*out)->model. An id the store lacks, or that belongs to no series,
+ * is PD_E_NOT_FOUND with err naming it. */
+int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
+		   struct pd_store *store, const char *id, unsigned flags,
+		   struct pd_err *err);
+
+/* id without `id:` and without its <>, under ctx. */
+char *pd_load_bare_id(void *ctx, const char *id);
+
+#endif
