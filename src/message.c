@@ -229,14 +229,14 @@ static void read_headers(struct pd_parse *p, GMimeMessage *msg)
 static void find_pull(struct pd_parse *p, const char *text)
 {
 	static const char marker[] = "available in the git repository at";
-	for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+	for (const char *hit = strcasestr(text, marker); hit != NULL;
+	     hit = strcasestr(hit + 1, marker)) {
+		const char *line = hit;
+		while (line > text && line[-1] != '\n')
+			line--;
 		if (*line == '>')
 			continue;
-		const char *eol = strchrnul(line, '\n');
-		const char *hit = strcasestr(line, marker);
-		if (hit == NULL || hit > eol)
-			continue;
-		const char *u = eol;
+		const char *u = strchrnul(hit, '\n');
 		while (*u == '\n' || *u == ' ' || *u == '\t')
 			u++;
 		const char *ue = u;
