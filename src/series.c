@@ -79,15 +79,24 @@ static int attach_replies(struct sm *sm)
 }
 
 /* Review trailers worth carrying onto a patch: people vouching for it
- * (any `*-by`) and Fixes:. A `Cc:` in a reply addresses the mail, and
- * Link:/Closes:/Message-ID: there point at the reviewer's context. */
+ * (any `*-by` with an address, as b4 takes them) and Fixes:. A `Cc:` in
+ * a reply addresses the mail, and Link:/Closes:/Message-ID: there point
+ * at the reviewer's context; a `*-by` without an address is prose
+ * ("Acked-by: in order of appearance"). */
 static bool collectible(const struct pd_trailer *t)
 {
 	if (t == NULL || t->name == NULL || t->value == NULL)
 		return false;
 	if (strcasecmp(t->name, "Fixes") == 0)
 		return true;
-	return t->is_person && strcasecmp(t->name, "Cc") != 0;
+	return t->is_person && t->email != NULL && t->email[0] != '\0' && strcasecmp(t->name, "Cc") != 0;
+}
+
+/* A reply that carries a diff proposes a patch of its own: its sign-offs
+ * are that patch's authorship, not a review of ours. */
+static bool authorship(const struct pd_trailer *t)
+{
+	return strcasecmp(t->name, "Signed-off-by") == 0 || strcasecmp(t->name, "Co-developed-by") == 0;
 }
 
 static bool already(const struct pd_patch *p, const struct pd_trailer *t)
@@ -120,13 +129,32 @@ static int add(struct adder *a, const struct pd_collected *c)
 	return 0;
 }
 
+/* Someone else's address in a trailer is still the sender's own word
+ * when the names agree: people review from one address and sign with
+ * another. Like b4, a sender name holding a comma ("Doe, Jane") is taken
+ * as agreeing, since its parts come in any order. */
+static bool mismatch(const struct pd_trailer *tr, const struct pd_mail *reply)
+{
+	if (tr->sender != PD_SENDER_MISMATCH)
+		return false;
+	const char *name = reply->sender.name;
+	if (name == NULL || *name == '\0')
+		return true;
+	if (strchr(name, ',') != NULL)
+		return false;
+	return tr->person == NULL || strcasecmp(tr->person, name) != 0;
+}
+
 static int add_from(struct adder *a, const struct pd_mail *reply, bool via_cover)
 {
+	bool proposes = sm_has_diff(reply);
 	for (size_t t = 0; reply->reply_trailers != NULL && t < reply->nreply_trailers; t++) {
 		const struct pd_trailer *tr = &reply->reply_trailers[t];
+		if (proposes && tr->name != NULL && authorship(tr))
+			continue;
 		struct pd_collected c = {
 			.trailer = tr, .from = reply, .via_cover = via_cover,
-			.mismatch = tr->sender == PD_SENDER_MISMATCH,
+			.mismatch = mismatch(tr, reply),
 		};
 		if (add(a, &c) < 0)
 			return PD_E_NOMEM;

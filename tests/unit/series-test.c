@@ -44,11 +44,20 @@ static const struct pd_mail *by_id(const struct list *l, const char *id)
 	return NULL;
 }
 
-static void person(void *ctx, struct pd_person *p, const char *email)
+/* `a@x` (named `a`) or `Name <a@x>`. */
+static void person(void *ctx, struct pd_person *p, const char *spec)
 {
-	p->email = talloc_strdup(ctx, email);
-	const char *at = strchr(email, '@');
-	p->name = talloc_strndup(ctx, email, at ? (size_t)(at - email) : strlen(email));
+	const char *lt = strchr(spec, '<');
+	if (lt != NULL) {
+		p->name = talloc_strndup(ctx, spec, (size_t)(lt - spec));
+		while (*p->name && p->name[strlen(p->name) - 1] == ' ')
+			p->name[strlen(p->name) - 1] = '\0';
+		p->email = talloc_strndup(ctx, lt + 1, strcspn(lt + 1, ">"));
+		return;
+	}
+	p->email = talloc_strdup(ctx, spec);
+	const char *at = strchr(spec, '@');
+	p->name = talloc_strndup(ctx, spec, at ? (size_t)(at - spec) : strlen(spec));
 }
 
 static const char *trailer_name(char k)
@@ -59,11 +68,12 @@ static const char *trailer_name(char k)
 /* One mail: "ID | PARENT | SUBJECT | FROM | MINUTES | EXTRAS".
  * ID `-`: none. PARENT `-`: none; an id: In-Reply-To it, References its
  *   chain; `refs:a,b,c`: References as given, In-Reply-To the last.
- * FROM `a@x`; `a@x>b@y` sent by a for the in-body author b;
+ * FROM `a@x`, `Name <a@x>`; `a@x>b@y` sent by a for the in-body author b;
  *   `list@x~b@y` rewritten for DMARC, b recovered.
  * EXTRAS: `diff` (a diff of its own), `diff=K` (the diff named K, for
  *   identical resends), `R=e`/`A=e`/`T=e` (a Reviewed/Acked/Tested-by
- *   line for e in the text), `change=C`, `base=B`, `paths=N`, `nosubject`. */
+ *   line for e in the text; `R=Some_Name_<e>` names someone; `X=Any:_line`
+ *   is written as it is), `change=C`, `base=B`, `paths=N`, `nosubject`. */
 static void add_mail(struct list *l, const char *spec)
 {
 	void *ctx = l->ctx;
@@ -120,9 +130,20 @@ static void add_mail(struct list *l, const char *spec)
 			diff = true;
 			diffkey = talloc_strdup(m, x + 5);
 		} else if (x[1] == '=' && strchr("RATF", x[0]) != NULL) {
+			for (char *u = x; *u; u++)
+				if (*u == '_')
+					*u = ' ';
 			const char *at = strchr(x + 2, '@');
-			trailers = talloc_asprintf_append(trailers, "%s: %.*s <%s>\n", trailer_name(x[0]),
-							  at ? (int)(at - x - 2) : 1, x + 2, x + 2);
+			if (strchr(x, '<') != NULL)
+				trailers = talloc_asprintf_append(trailers, "%s: %s\n", trailer_name(x[0]), x + 2);
+			else
+				trailers = talloc_asprintf_append(trailers, "%s: %.*s <%s>\n", trailer_name(x[0]),
+								  at ? (int)(at - x - 2) : 1, x + 2, x + 2);
+		} else if (strncmp(x, "X=", 2) == 0) {
+			for (char *u = x; *u; u++)
+				if (*u == '_')
+					*u = ' ';
+			trailers = talloc_asprintf_append(trailers, "%s\n", x + 2);
 		} else if (strncmp(x, "change=", 7) == 0) {
 			ids = talloc_asprintf_append(ids, "change-id: %s\n", x + 7);
 		} else if (strncmp(x, "base=", 5) == 0) {
@@ -141,11 +162,11 @@ static void add_mail(struct list *l, const char *spec)
 	}
 	if (diff) {
 		m->text = talloc_asprintf(m,
-					  "Change %s.\n\nSigned-off-by: %s <%s>\n---\n%s"
+					  "Change %s.\n\n%sSigned-off-by: %s <%s>\n---\n%s"
 					  " %s.c | 2 +-\n 1 file changed\n\n"
 					  "diff --git a/%s.c b/%s.c\n--- a/%s.c\n+++ b/%s.c\n"
 					  "@@ -1 +1 @@\n-old %s\n+new %s\n-- \n2.43.0\n",
-					  diffkey, m->author.name, m->author.email, ids, diffkey, diffkey,
+					  diffkey, trailers, m->author.name, m->author.email, ids, diffkey, diffkey,
 					  diffkey, diffkey, diffkey, diffkey, diffkey);
 		pd_body_split(&m->patch, m, m->text);
 		pd_trailers_parse(&m->trailers, &m->ntrailers, m, m->patch->message);
@@ -556,6 +577,20 @@ static const struct row rows[] = {
 	  "v1 series \"eth: mtu\" id=c by=jane@x 2/2 missing=- A1 R1 T1 cover=c all=4 sup=-\n"
 	  "  1 p1 replies=r1,r2,r3 tr=T:robert@corp!mismatch,R:bob@y\n"
 	  "  2 p2 replies=r4 tr=R:bob@y,A:bob@y\n" },
+	{ "trailers: another address under the sender's own name is no mismatch",
+	  { "p1 | - | [PATCH] eth: c | jane@x | 0 | diff",
+	    "r1 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 10 | R=Dan_Gomez_<dan@kernel>",
+	    "r2 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 11 | A=Daniel_<dan@kernel>" },
+	  "S1\n"
+	  "v1 single \"eth: c\" id=p1 by=jane@x 1/1 missing=- A1 R1 T0 cover=- all=2 sup=-\n"
+	  "  1 p1 replies=r1,r2 tr=R:dan@kernel,A:dan@kernel!mismatch\n" },
+	{ "replies: a *-by without an address is prose; a reply proposing its own diff gives no sign-off",
+	  { "p1 | -  | [PATCH] fs: x | jane@x | 0 | diff",
+	    "r1 | p1 | Re: [PATCH] fs: x | bob@y | 5 | X=Acked-by:_in_order_of_appearance",
+	    "r2 | p1 | Re: [PATCH] fs: x | bob@y | 6 | diff R=bob@y" },
+	  "S1\n"
+	  "v1 single \"fs: x\" id=p1 by=jane@x 1/1 missing=- A0 R1 T0 cover=- all=2 sup=-\n"
+	  "  1 p1 replies=r1,r2 tr=R:bob@y\n" },
 	{ "a reviewer's own [PATCH] answering a patch is a series of its own, not a copy",
 	  { "p1 | -  | [PATCH 1/2] usb: one | greg@x | 0 | diff",
 	    "p2 | p1 | [PATCH 2/2] usb: two | greg@x | 0 | diff",
@@ -772,7 +807,8 @@ static void test_null_fields(void)
 	v[3]->reply_trailers = talloc_zero_array(v[3], struct pd_trailer, 2);
 	v[3]->nreply_trailers = 2;
 	v[3]->reply_trailers[1].name = talloc_strdup(v[3], "Acked-by");
-	v[3]->reply_trailers[1].value = talloc_strdup(v[3], "Someone");
+	v[3]->reply_trailers[1].value = talloc_strdup(v[3], "Someone <some@one>");
+	v[3]->reply_trailers[1].email = talloc_strdup(v[3], "some@one");
 	v[3]->reply_trailers[1].is_person = true;
 	pd_subject_parse(&v[3]->subject, v[3], "Re: [PATCH] raw: subject only");
 	v[4] = talloc_zero(ctx, struct pd_mail); /* a patch with NULL people and a NULL diff */
@@ -793,7 +829,7 @@ static void test_null_fields(void)
 			"  1 np@x\n"
 			"S2\n"
 			"v1 single \"raw: subject only\" id=raw@x by= 1/1 missing=- A1 R0 T0 cover=- all=1 sup=-\n"
-			"  1 <raw@x> replies=rep@x tr=A:Someone\n"
+			"  1 <raw@x> replies=rep@x tr=A:some@one\n"
 			"other=(noid),\n",
 			"NULL fields: what could be understood is placed");
 	}
