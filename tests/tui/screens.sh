@@ -181,7 +181,7 @@ Commands (type : first)
   :query QUERY                 list the threads matching QUERY (or a saved query'\''s name)
   :set NAME VALUE              change an option
   :bind VIEW KEY ACTION        bind a key (VIEW: generic, list, thread, help)
- help: thread                                                                             1/35
+ help: thread                                                                             1/36
 
 status 0' \
 "$(tui_run 'key Enter ?
@@ -192,7 +192,7 @@ check_eq 'the help view shows keys rebound at the command line' \
   j, Down, x   move-down    move to the next line
   k, Up        move-up      move to the previous line
   PgDn, Space  page-down    move one screen down
- help: list                                            1/36
+ help: list                                            1/37
 
 status 0' \
 "$(tui_run 'type :bind generic x move-down
@@ -291,7 +291,7 @@ key x is not bound; press ? for the keys
  list: *                                                                              1/4
 unknown command '\''frob'\''; use quit, query, set, bind, color, theme, source or help
 Keys in the list view
- help: list                                                                          1/36
+ help: list                                                                          1/37
 key Enter is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x
