@@ -129,22 +129,6 @@ static int add(struct adder *a, const struct pd_collected *c)
 	return 0;
 }
 
-/* Someone else's address in a trailer is still the sender's own word
- * when the names agree: people review from one address and sign with
- * another. Like b4, a sender name holding a comma ("Doe, Jane") is taken
- * as agreeing, since its parts come in any order. */
-static bool mismatch(const struct pd_trailer *tr, const struct pd_mail *reply)
-{
-	if (tr->sender != PD_SENDER_MISMATCH)
-		return false;
-	const char *name = reply->sender.name;
-	if (name == NULL || *name == '\0')
-		return true;
-	if (strchr(name, ',') != NULL)
-		return false;
-	return tr->person == NULL || strcasecmp(tr->person, name) != 0;
-}
-
 static int add_from(struct adder *a, const struct pd_mail *reply, bool via_cover)
 {
 	bool proposes = sm_has_diff(reply);
@@ -154,7 +138,7 @@ static int add_from(struct adder *a, const struct pd_mail *reply, bool via_cover
 			continue;
 		struct pd_collected c = {
 			.trailer = tr, .from = reply, .via_cover = via_cover,
-			.mismatch = mismatch(tr, reply),
+			.mismatch = tr->sender == PD_SENDER_MISMATCH,
 		};
 		if (add(a, &c) < 0)
 			return PD_E_NOMEM;

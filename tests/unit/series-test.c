@@ -577,13 +577,13 @@ static const struct row rows[] = {
 	  "v1 series \"eth: mtu\" id=c by=jane@x 2/2 missing=- A1 R1 T1 cover=c all=4 sup=-\n"
 	  "  1 p1 replies=r1,r2,r3 tr=T:robert@corp!mismatch,R:bob@y\n"
 	  "  2 p2 replies=r4 tr=R:bob@y,A:bob@y\n" },
-	{ "trailers: another address under the sender's own name is no mismatch",
+	{ "trailers: another address under the sender's own name is still flagged (SERIES.md: the email must match)",
 	  { "p1 | - | [PATCH] eth: c | jane@x | 0 | diff",
 	    "r1 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 10 | R=Dan_Gomez_<dan@kernel>",
-	    "r2 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 11 | A=Daniel_<dan@kernel>" },
+	    "r2 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 11 | A=Dan_Gomez_<dan@samsung>" },
 	  "S1\n"
 	  "v1 single \"eth: c\" id=p1 by=jane@x 1/1 missing=- A1 R1 T0 cover=- all=2 sup=-\n"
-	  "  1 p1 replies=r1,r2 tr=R:dan@kernel,A:dan@kernel!mismatch\n" },
+	  "  1 p1 replies=r1,r2 tr=R:dan@kernel!mismatch,A:dan@samsung\n" },
 	{ "replies: a *-by without an address is prose; a reply proposing its own diff gives no sign-off",
 	  { "p1 | -  | [PATCH] fs: x | jane@x | 0 | diff",
 	    "r1 | p1 | Re: [PATCH] fs: x | bob@y | 5 | X=Acked-by:_in_order_of_appearance",
