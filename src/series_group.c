@@ -8,9 +8,10 @@
  * sending are merged afterwards by their Message-ID stem (or, without a
  * stem, by sender, version, total and a few minutes). Postings are then
  * linked into series by, in order of trust, b4's change-id, a newer
- * version threaded under an older posting, and the same title from the
- * same address; a more trusted rule's answer (two different change-ids)
- * is never overridden by a weaker one.
+ * version threaded under an older posting, a changelog linking to an
+ * older posting, and the same title from the same address; a more
+ * trusted rule's answer (two different change-ids) is never overridden by
+ * a weaker one.
  */
 #include "config.h"
 
@@ -523,6 +524,24 @@ static bool same_person(const struct sm_node *a, const struct sm_node *b)
 	       sm_same_email(a->mail->author.email, b->mail->author.email);
 }
 
+/* The posting a URL's path names by a Message-ID (a path piece holding
+ * an @), -1 when none. */
+static int linked_posting(struct sm *sm, const char *url, size_t len)
+{
+	const char *end = url + len, *piece = memchr(url, '/', len);
+	while (piece != NULL && piece < end) {
+		piece++;
+		const char *next = memchr(piece, '/', (size_t)(end - piece));
+		size_t plen = (size_t)((next != NULL ? next : end) - piece);
+		size_t node;
+		if (memchr(piece, '@', plen) != NULL && pd_strmap_get(sm->ids, piece, plen, &node) &&
+		    sm->nodes[node].posting >= 0)
+			return sm_find(sm->posts, sm->nodes[node].posting);
+		piece = next;
+	}
+	return -1;
+}
+
 static int link_series(struct sm *sm, const int *reps, size_t nreps)
 {
 	struct linker l = { .sm = sm, .change_id = talloc_zero_array(sm->local, const char *, sm->nposts + 1) };
@@ -561,6 +580,25 @@ static int link_series(struct sm *sm, const int *reps, size_t nreps)
 						     : 0;
 		if (same_person(top, ptop) && (cmp > 0 || (cmp == 0 && sm->posts[q].resend)))
 			link(&l, p, q);
+	}
+	/* The changelog of a newer revision names an older one by its link
+	 * (`Link to v1: https://lore.kernel.org/r/ID`, `v2: .../all/ID/`). */
+	for (size_t k = 0; k < nreps; k++) {
+		int q = reps[k];
+		const struct sm_node *top = &sm->nodes[sm->posts[q].top];
+		const struct pd_mail *m = top->mail;
+		const char *text = m->patch != NULL ? m->patch->notes : m->text;
+		for (const char *u = text != NULL ? strstr(text, "://") : NULL; u != NULL; u = strstr(u, "://")) {
+			u += 3;
+			size_t len = strcspn(u, " \t\r\n<>()[]\"'");
+			int p = linked_posting(sm, u, len);
+			if (p < 0 || p == q)
+				continue;
+			const struct sm_posting *pq = &sm->posts[q], *pp = &sm->posts[p];
+			if (same_person(top, &sm->nodes[pp->top]) &&
+			    (pq->version > pp->version || (pq->version == pp->version && pq->minor > pp->minor)))
+				link(&l, p, q);
+		}
 	}
 	/* The same title from the same address. Pull requests repeat their
 	 * titles ("net fixes") without being revisions of each other. */

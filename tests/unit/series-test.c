@@ -508,6 +508,21 @@ static const struct row rows[] = {
 	  "v2 series \"net: tunable watermark\" id=v2 by=tom@pl 1/1 missing=- A0 R0 T0 cover=v2 all=0 "
 	  "change=20240101-tune-1 base=abc123 sup=-\n"
 	  "  1 v2p\n" },
+	{ "a changelog's link names the older revision: retitled, new thread, no change-id; not another person's",
+	  { "c1@x | -    | [PATCH 0/1] mod: first name | ann@z | 0 | ",
+	    "p1@x | c1@x | [PATCH 1/1] mod: a | ann@z | 0 | diff",
+	    "c2@x | -    | [PATCH v2 0/1] mod: better name | ann@z | 900 | X=Changes_in_v2:_renamed. X=v1:_https://lore.kernel.org/all/c1@x/",
+	    "q1@x | c2@x | [PATCH v2 1/1] mod: a | ann@z | 900 | diff",
+	    "o0@x | -    | [PATCH v2 0/1] other: thing | bob@y | 950 | X=see_https://lore.kernel.org/r/c1@x",
+	    "o1@x | o0@x | [PATCH v2 1/1] other: a | bob@y | 950 | diff" },
+	  "S1\n"
+	  "v2 series \"other: thing\" id=o0@x by=bob@y 1/1 missing=- A0 R0 T0 cover=o0@x all=0 sup=-\n"
+	  "  1 o1@x\n"
+	  "S2\n"
+	  "v1 series \"mod: first name\" id=c1@x by=ann@z 1/1 missing=- A0 R0 T0 cover=c1@x all=0 sup=c2@x\n"
+	  "  1 p1@x\n"
+	  "v2 series \"mod: better name\" id=c2@x by=ann@z 1/1 missing=- A0 R0 T0 cover=c2@x all=0 sup=-\n"
+	  "  1 q1@x\n" },
 	{ "same title and author address link threads; another author's same title does not; "
 	  "the highest version is latest even when sent earlier",
 	  { "a | - | [PATCH v3] ata: quirk | jo@x | 0 | diff",
