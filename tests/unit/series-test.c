@@ -550,6 +550,119 @@ static void test_scale(void)
 	talloc_free(ctx);
 }
 
+/* Random lists from a fixed seed: subjects, senders, parents and ids
+ * drawn from small pools so that everything collides (shared ids, cycles
+ * through phantoms, duplicate numbers, mixed versions). Whatever comes
+ * out, every mail is placed once and every patch copy counted once. */
+static unsigned lcg(unsigned *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+/* With ids shared at random, only what holds whatever the roles: a mail
+ * with an id of its own is in `other` or found, never both; no mail is
+ * kept twice as a patch; every numbered patch mail is found; and no more
+ * copies are counted than were given. Returns the number of breaches. */
+static size_t random_accounting(const struct pd_model *model, struct pd_mail **v, size_t n)
+{
+	size_t bad = 0, copies = 0, counted = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pd_mail *m = v[i];
+		copies += m->npaths > 1 ? m->npaths : 1;
+		bool unique = m->message_id != NULL;
+		for (size_t j = 0; unique && j < n; j++)
+			unique = j == i || v[j]->message_id == NULL || strcmp(v[j]->message_id, m->message_id) != 0;
+		bool other = false;
+		for (size_t k = 0; k < model->nother; k++)
+			other |= model->other[k] == m;
+		bool found = m->message_id != NULL && pd_model_find(model, m->message_id) != NULL;
+		if (unique && other == found)
+			bad++;
+		struct pd_subject *subj = m->subject;
+		if (subj == NULL)
+			pd_subject_parse(&subj, (void *)model, m->subject_raw);
+		if (m->message_id != NULL && !subj->is_reply && subj->has_counter && subj->n > 0 && !found)
+			bad++;
+	}
+	for (size_t s = 0; s < model->nseries; s++)
+		for (size_t r = 0; r < model->series[s]->nrevisions; r++) {
+			const struct pd_revision *rev = model->series[s]->revisions[r];
+			for (size_t p = 0; p < rev->npatches; p++) {
+				if (rev->patches[p].carried)
+					continue;
+				counted += 1 + rev->patches[p].nduplicates;
+				for (size_t t = 0; t < model->nseries; t++)
+					for (size_t q = 0; q < model->series[t]->nrevisions; q++) {
+						const struct pd_revision *o = model->series[t]->revisions[q];
+						for (size_t k = 0; k < o->npatches; k++)
+							bad += o != rev && !o->patches[k].carried &&
+							       o->patches[k].mail == rev->patches[p].mail;
+					}
+			}
+		}
+	return bad + (counted > copies);
+}
+
+static void test_random(void)
+{
+	static const char *const subjects[] = {
+		"[PATCH 0/3] r: cover", "[PATCH 1/3] r: one", "[PATCH 2/3] r: two", "[PATCH 3/3] r: three",
+		"[PATCH v2 0/3] r: cover", "[PATCH v2 2/3] r: two", "[PATCH 4/3] r: four", "[PATCH] r: one",
+		"[PATCH RESEND 1/3] r: one", "Re: [PATCH 2/3] r: two", "r: naked", "[GIT PULL] r",
+		"[PATCH 1/0] r: zero", "[PATCH v3.1] r: one", "", NULL,
+	};
+	static const char *const senders[] = { "a@x", "b@y", "", NULL };
+	unsigned state = 20240101u;
+	size_t bad = 0;
+	for (int round = 0; round < 200; round++) {
+		void *ctx = talloc_new(NULL);
+		size_t n = 1 + lcg(&state) % 40;
+		struct pd_mail **v = talloc_zero_array(ctx, struct pd_mail *, n);
+		for (size_t i = 0; i < n; i++) {
+			struct pd_mail *m = v[i] = talloc_zero(ctx, struct pd_mail);
+			if (lcg(&state) % 10)
+				m->message_id = talloc_asprintf(m, "20240101000000.%u-%u-a@x", lcg(&state) % 3,
+								lcg(&state) % 30);
+			if (lcg(&state) % 3) {
+				m->in_reply_to = talloc_asprintf(m, "20240101000000.%u-%u-a@x", lcg(&state) % 3,
+								 lcg(&state) % 30);
+				m->nreferences = lcg(&state) % 3;
+				m->references = talloc_array(m, char *, m->nreferences + 1);
+				for (size_t k = 0; k < m->nreferences; k++)
+					m->references[k] = talloc_asprintf(m, "20240101000000.%u-%u-a@x",
+									   lcg(&state) % 3, lcg(&state) % 30);
+			}
+			const char *subject = subjects[lcg(&state) % (sizeof(subjects) / sizeof(*subjects))];
+			if (subject != NULL && lcg(&state) % 4)
+				pd_subject_parse(&m->subject, m, subject);
+			else
+				m->subject_raw = talloc_strdup(m, subject);
+			const char *from = senders[lcg(&state) % 4];
+			m->sender.email = m->author.email = from ? talloc_strdup(m, from) : NULL;
+			m->dmarc_rewritten = lcg(&state) % 5 == 0;
+			m->date = T0 + (time_t)(lcg(&state) % 5000);
+			m->npaths = lcg(&state) % 3;
+			if (lcg(&state) % 2) {
+				m->patch = talloc_zero(m, struct pd_body);
+				m->patch->diff = talloc_asprintf(m->patch, "diff --git a/f b/f\n+%u\n", lcg(&state) % 3);
+			}
+			if (lcg(&state) % 4 == 0) {
+				m->text = talloc_strdup(m, "v1: https://lore.kernel.org/r/20240101000000.1-2-a@x/\n");
+				pd_reply_trailers(&m->reply_trailers, &m->nreply_trailers, m,
+						  "Reviewed-by: B <b@y>\nAcked-by: A <a@x>\n", from);
+			}
+		}
+		struct pd_model *model = NULL;
+		if (pd_series_build(&model, ctx, (const struct pd_mail *const *)v, n) != 0)
+			bad++;
+		else
+			bad += random_accounting(model, v, n);
+		talloc_free(ctx);
+	}
+	tap_int((long long)bad, 0, "200 random hostile lists: every mail placed once, each patch kept once");
+}
+
 /* Every table row is also checked for placing each mail once. */
 static void run_accounting(void)
 {
@@ -571,6 +684,7 @@ int main(void)
 	run_accounting();
 	test_find();
 	test_null_fields();
+	test_random();
 	test_ten_thousand();
 	test_scale();
 	return tap_done();
