@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "../config.h" /* the rc module */
+#include "rc.h"
 #include "keymap.h"
 #include "status.h"
 #include "store.h"

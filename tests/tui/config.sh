@@ -159,12 +159,8 @@ check_run "without a terminal the reader says what to do" 1 "" \
 	"patchdeck: the reader needs a terminal on standard input and output; use 'patchdeck list' to print threads" -- \
 	"$PATCHDECK" </dev/null
 
-# Xapian's QueryParser leaks 72 bytes inside libxapian when it rejects a
-# query (no patchdeck frame owns them), so leak detection is off for the
-# runs that feed it a bad query; ASan's other checks stay on.
 check_run "a bad query stops the reader before the screen is touched" 1 "" \
 	"patchdeck: bad query 'thread:{': missing } in '{'; see notmuch-search-terms(7)" -- \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	"$PATCHDECK" 'thread:{' </dev/null
 
 check_eq "--dump-keys=theme is themes/default.theme" \

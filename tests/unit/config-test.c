@@ -2,13 +2,14 @@
  * source, themes and the compiled-in defaults. Table-driven. */
 #include "config.h"
 
+#include "rc.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <talloc.h>
 #include <unistd.h>
 
-#include "../../src/config.h"
 #include "tap.h"
 
 /* ------------------------------------------------------------ words */

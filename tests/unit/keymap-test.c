@@ -3,7 +3,7 @@
 
 #include <talloc.h>
 
-#include "../../src/config.h"
+#include "rc.h"
 #include "keymap.h"
 #include "tap.h"
 

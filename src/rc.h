@@ -14,16 +14,8 @@
  * "FILE:LINE: message"; a bad line is skipped and the rest still applies.
  * The defaults (keymap and theme) are rc text run through the same code.
  */
-#ifndef PD_CONFIG_H
-#define PD_CONFIG_H
-
-/* This header shares its name with autoconf's generated config.h, and a
- * quoted include looks in the includer's directory first, so every
- * `#include "config.h"` in src/ lands here: pull the generated one in so
- * those files get what they asked for. The build puts $(top_builddir) before
- * src/ on the include path, so the angle form finds autoconf's; code outside
- * src/ that wants this module includes it by relative path ("../config.h"). */
-#include <config.h>
+#ifndef PD_RC_H
+#define PD_RC_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "rc.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
