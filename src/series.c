@@ -99,10 +99,16 @@ static bool authorship(const struct pd_trailer *t)
 	return strcasecmp(t->name, "Signed-off-by") == 0 || strcasecmp(t->name, "Co-developed-by") == 0;
 }
 
+/* Collected means new to the patch: one the patch already carries (the
+ * author picked it up from an older revision) is not collected again. */
 static bool already(const struct pd_patch *p, const struct pd_trailer *t)
 {
 	for (size_t i = 0; i < p->ncollected; i++)
 		if (pd_trailer_same(p->collected[i].trailer, t))
+			return true;
+	for (size_t i = 0; p->mail->trailers != NULL && i < p->mail->ntrailers; i++)
+		if (p->mail->trailers[i].name != NULL && p->mail->trailers[i].value != NULL &&
+		    pd_trailer_same(&p->mail->trailers[i], t))
 			return true;
 	return false;
 }
@@ -284,8 +290,9 @@ static int push_key(void *ctx, char ***keys, size_t *n, size_t *cap, const struc
 	return 0;
 }
 
-/* A/R/T: every person once per kind over the revision's patches and the
- * replies to its cover. */
+/* A/R/T: every person once per kind over the revision's patches (the
+ * trailers they carry and those collected) and the replies to its cover:
+ * a v3 patch carrying the Reviewed-by it earned on v2 is reviewed. */
 static int count_reviews(struct sm *sm, struct sm_rev *r)
 {
 	void *tmp = talloc_new(sm->local);
@@ -294,10 +301,15 @@ static int count_reviews(struct sm *sm, struct sm_rev *r)
 	struct pd_revision *pub = r->pub;
 	if (tmp == NULL)
 		return PD_E_NOMEM;
-	for (size_t j = 0; j < pub->npatches; j++)
-		for (size_t c = 0; c < pub->patches[j].ncollected; c++)
-			if (push_key(tmp, &keys, &n, &cap, pub->patches[j].collected[c].trailer) < 0)
+	for (size_t j = 0; j < pub->npatches; j++) {
+		const struct pd_patch *p = &pub->patches[j];
+		for (size_t c = 0; c < p->ncollected; c++)
+			if (push_key(tmp, &keys, &n, &cap, p->collected[c].trailer) < 0)
 				goto nomem;
+		for (size_t t = 0; p->mail->trailers != NULL && t < p->mail->ntrailers; t++)
+			if (push_key(tmp, &keys, &n, &cap, &p->mail->trailers[t]) < 0)
+				goto nomem;
+	}
 	for (size_t k = 0; k < pub->nreplies; k++) {
 		const struct pd_mail *m = pub->replies[k];
 		for (size_t t = 0; m->reply_trailers != NULL && t < m->nreply_trailers; t++)

@@ -320,6 +320,13 @@ static const struct row rows[] = {
 	  "v1 series \"eth: mtu\" id=c by=jane@x 2/2 missing=- A1 R1 T1 cover=c all=4 sup=-\n"
 	  "  1 p1 replies=r1,r2,r3 tr=T:robert@corp!mismatch,R:bob@y\n"
 	  "  2 p2 replies=r4 tr=R:bob@y,A:bob@y\n" },
+	{ "trailers: one the patch already carries is not collected again, but counts in A/R/T",
+	  { "p1 | - | [PATCH v2] eth: d | jane@x | 0 | diff R=bob@y",
+	    "r1 | p1 | Re: [PATCH v2] eth: d | bob@y | 10 | R=bob@y",
+	    "r2 | p1 | Re: [PATCH v2] eth: d | ann@z | 11 | T=ann@z" },
+	  "S1\n"
+	  "v2 single \"eth: d\" id=p1 by=jane@x 1/1 missing=- A0 R1 T1 cover=- all=2 sup=-\n"
+	  "  1 p1 replies=r1,r2 tr=T:ann@z\n" },
 	{ "trailers: another address under the sender's own name is still flagged (SERIES.md: the email must match)",
 	  { "p1 | - | [PATCH] eth: c | jane@x | 0 | diff",
 	    "r1 | p1 | Re: [PATCH] eth: c | Dan Gomez <dan@samsung> | 10 | R=Dan_Gomez_<dan@kernel>",
