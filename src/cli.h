@@ -38,6 +38,15 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 PD_COMMAND_LIST(PD_COMMAND_DECL)
 #undef PD_COMMAND_DECL
 
+struct pd_revision;
+
+/* The step `show` and `mbox` share: exactly one SERIES argument left in
+ * argv[optind..], the store opened, the revision holding that Message-ID
+ * loaded with bodies. Returns PD_EXIT_OK with *out set, PD_EXIT_USAGE after
+ * printing the usage line for cmd, or PD_EXIT_FAIL with cli->err set. */
+int pd_cli_load_series(struct pd_revision **out, struct pd_cli *cli,
+		       const char *cmd, int argc, char **argv);
+
 /* Joins argv into one notmuch query string ("" when argc is 0). */
 char *pd_cli_join_query(void *ctx, int argc, char **argv);
 

@@ -178,11 +178,10 @@ int pd_cmd_mbox(struct pd_cli *cli, int argc, char **argv)
 			return PD_EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1) {
-		fprintf(stderr, "patchdeck mbox: give one SERIES (a Message-ID of the series); "
-				"'patchdeck list' shows them\n");
-		return PD_EXIT_USAGE;
-	}
+	struct pd_revision *rev = NULL;
+	int rc = pd_cli_load_series(&rev, cli, "mbox", argc, argv);
+	if (rc != PD_EXIT_OK)
+		return rc;
 	if (link && mask == NULL)
 		mask = config_mask(cli);
 	if (link && (mask == NULL || strstr(mask, "%s") == NULL)) {
@@ -190,14 +189,6 @@ int pd_cmd_mbox(struct pd_cli *cli, int argc, char **argv)
 			   "set --link-mask or link-mask in the config", mask ? mask : "");
 		return PD_EXIT_FAIL;
 	}
-
-	struct pd_store *store = NULL;
-	struct pd_load *load = NULL;
-	struct pd_revision *rev = NULL;
-	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK ||
-	    pd_load_series(&load, &rev, cli->ctx, store, argv[optind], PD_LOAD_BODIES,
-			   &cli->err) != PD_OK)
-		return PD_EXIT_FAIL;
 	if (rev->kind == PD_REV_PULL || rev->npatches == 0) {
 		pd_err_set(&cli->err, PD_E_NOT_FOUND,
 			   "<%s> is a pull request, not patches; fetch it with git instead", rev->id);

@@ -179,19 +179,11 @@ int pd_cmd_show(struct pd_cli *cli, int argc, char **argv)
 		}
 		json = true;
 	}
-	if (argc - optind != 1) {
-		fprintf(stderr, "patchdeck show: give one SERIES (a Message-ID of the series); "
-				"'patchdeck list' shows them\n");
-		return PD_EXIT_USAGE;
-	}
 
-	struct pd_store *store = NULL;
-	struct pd_load *load = NULL;
 	struct pd_revision *rev = NULL;
-	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK ||
-	    pd_load_series(&load, &rev, cli->ctx, store, argv[optind], PD_LOAD_BODIES,
-			   &cli->err) != PD_OK)
-		return PD_EXIT_FAIL;
+	int rc = pd_cli_load_series(&rev, cli, "show", argc, argv);
+	if (rc != PD_EXIT_OK)
+		return rc;
 	if (json) {
 		struct pd_json *j = pd_json_new(cli->ctx, cli->out);
 		if (j == NULL) {

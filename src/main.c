@@ -9,6 +9,7 @@
 #include <talloc.h>
 
 #include "cli.h"
+#include "load.h"
 #include "repo.h"
 #include "status.h"
 #include "store.h"
@@ -65,6 +66,24 @@ char *pd_cli_join_query(void *ctx, int argc, char **argv)
 	for (int i = 0; q != NULL && i < argc; i++)
 		q = talloc_asprintf_append(q, "%s%s", i ? " " : "", argv[i]);
 	return q;
+}
+
+int pd_cli_load_series(struct pd_revision **out, struct pd_cli *cli,
+		       const char *cmd, int argc, char **argv)
+{
+	*out = NULL;
+	if (argc - optind != 1) {
+		fprintf(stderr, "patchdeck %s: give one SERIES (a Message-ID of the series); "
+				"'patchdeck list' shows them\n", cmd);
+		return PD_EXIT_USAGE;
+	}
+	struct pd_store *store = NULL;
+	struct pd_load *load = NULL;
+	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK ||
+	    pd_load_series(&load, out, cli->ctx, store, argv[optind], PD_LOAD_BODIES,
+			   &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	return PD_EXIT_OK;
 }
 
 static const struct command *find_command(const char *name)
