@@ -369,7 +369,10 @@ static int cmp_mail(const void *a, const void *b)
 static int build(struct loader *L)
 {
 	struct pd_load *res = L->res;
-	qsort(res->mails, res->nmails, sizeof(*res->mails), cmp_mail);
+	/* An empty result has no array at all, and qsort's array must not be
+	 * NULL even for zero elements. */
+	if (res->nmails > 0)
+		qsort(res->mails, res->nmails, sizeof(*res->mails), cmp_mail);
 	if (pd_series_build(&res->model, res, (const struct pd_mail *const *)res->mails,
 			    res->nmails) != PD_OK)
 		return nomem(L);
