@@ -36,6 +36,10 @@ struct pd_patch {
 	int n;                       /* 1..total; may exceed total (flagged) */
 	const struct pd_mail *mail;  /* the copy kept (non-reply, later one) */
 	size_t nduplicates;          /* other copies seen and dropped */
+	/* The dropped copies that are mails of their own (a resend under a
+	 * new Message-ID), least preferred first; pd_model_find() finds them. */
+	const struct pd_mail **duplicates;
+	size_t nduplicate_mails;
 	bool extra;                  /* n above the revision's total */
 	bool carried;                /* partial reroll: taken from the older revision */
 	const struct pd_mail **replies; /* every reply below this patch, thread order */

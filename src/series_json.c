@@ -135,6 +135,11 @@ static void patch(struct pd_json *j, void *ctx, const struct pd_patch *p, unsign
 	pd_json_kint(j, "replies", (long long)p->nreplies);
 	pd_json_kbool(j, "carried", p->carried);
 	pd_json_kbool(j, "extra", p->extra);
+	pd_json_key(j, "duplicates");
+	pd_json_begin_array(j);
+	for (size_t i = 0; i < p->nduplicate_mails; i++)
+		pd_json_string(j, p->duplicates[i]->message_id);
+	pd_json_end_array(j);
 	if (flags & PD_SJ_BODIES) {
 		date(j, "date", m->date);
 		pd_json_kstring(j, "message", m->patch != NULL ? m->patch->message : m->text);

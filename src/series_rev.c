@@ -300,6 +300,18 @@ static size_t copies(const struct pd_mail *m)
 	return m->npaths > 1 ? m->npaths : 1;
 }
 
+/* Whether one of the nodes idx[0..n) has nd's Message-ID: the same mail
+ * given twice is not a copy of its own. */
+static bool id_seen(const struct sm *sm, const int *idx, size_t n, const struct sm_node *nd)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct sm_node *o = &sm->nodes[idx[i]];
+		if (o->idlen == nd->idlen && memcmp(o->id, nd->id, nd->idlen) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The patches array (own and carried, by number), the slots of every
  * copy, missing numbers, and the kind. */
 static int finish(struct sm *sm, struct sm_rev *r, int ri, const struct sm_rev *prev, int pi)
@@ -348,8 +360,19 @@ static int finish(struct sm *sm, struct sm_rev *r, int ri, const struct sm_rev *
 			dups += copies(sm->nodes[r->own[end]].mail);
 			end++;
 		}
+		const struct pd_mail **dmails = NULL;
+		size_t ndmails = 0;
+		if (end - k > 1) {
+			dmails = talloc_array(pub->patches, const struct pd_mail *, end - k);
+			if (dmails == NULL)
+				return PD_E_NOMEM;
+			for (size_t d = k; d + 1 < end; d++)
+				if (!id_seen(sm, r->own + d + 1, end - d - 1, &sm->nodes[r->own[d]]))
+					dmails[ndmails++] = sm->nodes[r->own[d]].mail;
+		}
 		pub->patches[out++] = (struct pd_patch){
 			.n = own_n, .mail = sm->nodes[r->own[end - 1]].mail, .nduplicates = dups - 1,
+			.duplicates = dmails, .nduplicate_mails = ndmails,
 			.extra = own_n > pub->total,
 		};
 		k = end;

@@ -161,7 +161,7 @@ static const struct row rows[] = {
 	  "v1 series \"wd: stuck task\" id=c by=yuki@jp 3/3 missing=- A0 R1 T0 cover=c all=1 sup=-\n"
 	  "  1 p1 dups=1\n"
 	  "  2 p2 dups=1\n"
-	  "  3 p3 dups=1 replies=r3 tr=R:bob@y\n" },
+	  "  3 p3 dups=1 dupids=x3 replies=r3 tr=R:bob@y\n" },
 	{ "missing patches are listed; a review of the lost patch is the revision's but vouches for no other",
 	  { "c  | - | [PATCH 0/5] crc: cleanups | carol@com | 0 | ",
 	    "p1 | c | [PATCH 1/5] crc: include | carol@com | 1 | diff",
@@ -210,14 +210,14 @@ static const struct row rows[] = {
 	    "s2 | - | [PATCH RESEND] mm: document node | liwei@cn | 40000 | diff=doc" },
 	  "S1\n"
 	  "v1 single \"mm: document node\" id=s2 by=liwei@cn 1/1 missing=- A1 R0 T0 cover=- resend all=1 sup=-\n"
-	  "  1 s2 dups=1 replies=r1 tr=A:sam@org\n" },
+	  "  1 s2 dups=1 dupids=s1 replies=r1 tr=A:sam@org\n" },
 	{ "same version sent again: identical diffs are a copy; changed diffs a new revision of that version",
 	  { "a1 | - | [PATCH 1/1] io: fix | kim@x | 0 | diff=io",
 	    "b1 | - | [PATCH 1/1] io: fix | kim@x | 1000 | diff=io",
 	    "c1 | - | [PATCH 1/1] io: fix | kim@x | 2000 | diff=io2" },
 	  "S1\n"
 	  "v1 series \"io: fix\" id=b1 by=kim@x 1/1 missing=- A0 R0 T0 cover=- all=0 sup=c1\n"
-	  "  1 b1 dups=1\n"
+	  "  1 b1 dups=1 dupids=a1\n"
 	  "v1 series \"io: fix\" id=c1 by=kim@x 1/1 missing=- A0 R0 T0 cover=- all=0 sup=-\n"
 	  "  1 c1\n" },
 	{ "change-id links retitled revisions; a different change-id keeps a same-titled series apart",

@@ -246,6 +246,9 @@ static char *describe_revision(void *ctx, const struct pd_revision *r)
 		out = talloc_asprintf_append(out, "  %d %s", p->n, id_or_dash(p->mail));
 		if (p->nduplicates)
 			out = talloc_asprintf_append(out, " dups=%zu", p->nduplicates);
+		if (p->nduplicate_mails)
+			out = talloc_asprintf_append(out, " dupids=%s",
+						     mail_list(ctx, p->duplicates, p->nduplicate_mails));
 		if (p->extra)
 			out = talloc_strdup_append(out, " extra");
 		if (p->carried)
