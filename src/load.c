@@ -305,12 +305,15 @@ static int read_one(struct loader *L, struct pd_mail **out, const struct pd_stor
 			pd_err_set(e, PD_E_IO, "%s: %s", sm->paths[p], strerror(err));
 			continue;
 		}
+		unsigned pf = 0;
 		if (!L->full && !(L->flags & PD_LOAD_BODIES)) {
 			size_t body = body_start(L->buf, len);
 			if (header_only(L->buf, len, body))
 				len = body;
+			/* Nothing reads a loaded mail's problems. */
+			pf = PD_PARSE_NO_CHECKS;
 		}
-		return pd_message_parse(out, L->res, L->buf, len, e);
+		return pd_message_parse_flags(out, L->res, L->buf, len, pf, e);
 	}
 	if (sm->npaths == 0)
 		pd_err_set(e, PD_E_IO, "<%s>: the index names no file", sm->message_id);

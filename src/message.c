@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <talloc.h>
 #include <unistd.h>
@@ -327,7 +328,7 @@ static void read_body(struct pd_parse *p, GMimeMessage *msg)
 		apply_inbody(p, m->patch);
 		if (pd_trailers_parse(&m->trailers, &m->ntrailers, m, m->patch->message) != 0)
 			p->nomem = true;
-		if (m->patch->diff != NULL)
+		if (m->patch->diff != NULL && !p->no_checks)
 			check_diff(p, m->patch);
 	}
 	find_pull(p, m->text);
@@ -361,24 +362,142 @@ static void warn_cb(gint64 offset, GMimeParserWarning code, const gchar *item, g
 
 /* git mailsplit drops the CR of each CRLF line end (unless --keep-cr):
  * do the same before MIME decoding, so that unencoded text and diffs
- * come out as `git am` applies them. */
+ * come out as `git am` applies them. NULL when there is no CRLF: the
+ * bytes can then be parsed where they are. */
 static guint8 *strip_transport_cr(const char *buf, size_t len, size_t *outlen)
 {
+	const char *cr = memchr(buf, '\r', len);
+	while (cr != NULL && !(cr + 1 < buf + len && cr[1] == '\n'))
+		cr = memchr(cr + 1, '\r', (size_t)(buf + len - cr - 1));
+	if (cr == NULL)
+		return NULL;
 	guint8 *out = g_malloc(len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++)
+	size_t o = (size_t)(cr - buf);
+	memcpy(out, buf, o);
+	for (size_t i = o; i < len; i++)
 		if (!(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
 			out[o++] = (guint8)buf[i];
 	*outlen = o;
 	return out;
 }
 
+/* The top-level fields the parse reads (with MIME's Content-*, which
+ * GMime hands to the body part). */
+static bool field_wanted(const char *name, size_t n)
+{
+	static const char *const keep[] = {
+		"from", "reply-to", "x-original-from", "message-id", "in-reply-to",
+		"references", "subject", "date", "mime-version",
+	};
+	if (n > 8 && strncasecmp(name, "content-", 8) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (strlen(keep[i]) == n && strncasecmp(name, keep[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Length of the field name when line starts a well-formed `Name:`
+ * field, else 0. */
+static size_t field_name(const char *line, const char *end)
+{
+	const char *c = line;
+	while (c < end && *c > ' ' && *c < 127 && *c != ':')
+		c++;
+	return c > line && c < end && *c == ':' ? (size_t)(c - line) : 0;
+}
+
+/* A copy of the mail without the top-level fields nobody reads
+ * (Received, DKIM, To, Cc, ...): GMime makes an object of each and
+ * parses address lists, most of the work on a list's mail. NULL when
+ * the header block is anything but plain fields, so that GMime sees an
+ * odd mail exactly as it is. */
+static guint8 *drop_unread_fields(const char *buf, size_t len, size_t *outlen)
+{
+	const char *end = buf + len, *p = buf;
+	while (p < end && *p != '\n') {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL || (*p != ' ' && *p != '\t' && field_name(p, nl) == 0))
+			return NULL;
+		p = nl + 1;
+	}
+	guint8 *out = g_malloc(len + 1);
+	size_t o = 0;
+	bool keep = true;
+	for (p = buf; p < end && *p != '\n';) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (*p != ' ' && *p != '\t')
+			keep = field_wanted(p, field_name(p, nl));
+		if (keep) {
+			memcpy(out + o, p, (size_t)(nl + 1 - p));
+			o += (size_t)(nl + 1 - p);
+		}
+		p = nl + 1;
+	}
+	memcpy(out + o, p, (size_t)(end - p));
+	*outlen = o + (size_t)(end - p);
+	return out;
+}
+
+/* A memory stream over bytes the caller keeps: neither copied nor freed
+ * by the stream. */
+struct borrowed {
+	GByteArray *arr;
+};
+
+static int borrowed_destroy(struct borrowed *b)
+{
+	/* The array's bytes are not its own: free only the array. */
+	g_byte_array_free(b->arr, FALSE);
+	return 0;
+}
+
+static GMimeStream *stream_over(struct pd_parse *p, const char *buf, size_t len)
+{
+	void *ctx = p->local;
+	size_t n = 0;
+	guint8 *data = strip_transport_cr(buf, len, &n);
+	if (data != NULL && p->no_checks) {
+		size_t n2 = 0;
+		guint8 *less = drop_unread_fields((const char *)data, n, &n2);
+		if (less != NULL) {
+			g_free(data);
+			data = less;
+			n = n2;
+		}
+	} else if (data == NULL && p->no_checks) {
+		data = drop_unread_fields(buf, len, &n);
+	}
+	if (data != NULL)
+		return g_mime_stream_mem_new_with_byte_array(g_byte_array_new_take(data, n));
+	struct borrowed *b = talloc(ctx, struct borrowed);
+	if (b == NULL || len > G_MAXUINT) {
+		talloc_free(b);
+		data = g_malloc(len + 1);
+		memcpy(data, buf, len);
+		return g_mime_stream_mem_new_with_byte_array(g_byte_array_new_take(data, len));
+	}
+	b->arr = g_byte_array_new();
+	b->arr->data = (guint8 *)buf;
+	b->arr->len = (guint)len;
+	talloc_set_destructor(b, borrowed_destroy);
+	GMimeStream *s = g_mime_stream_mem_new_with_byte_array(b->arr);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
+	return s;
+}
+
 int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t len,
 		     struct pd_err *err)
 {
+	return pd_message_parse_flags(out, ctx, buf, len, 0, err);
+}
+
+int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, size_t len,
+			   unsigned flags, struct pd_err *err)
+{
 	*out = NULL;
 	void *local = talloc_new(NULL);
-	struct pd_parse p = { .local = local };
+	struct pd_parse p = { .local = local, .no_checks = (flags & PD_PARSE_NO_CHECKS) != 0 };
 	p.m = local ? talloc_zero(local, struct pd_mail) : NULL;
 	if (p.m == NULL) {
 		talloc_free(local);
@@ -393,10 +512,7 @@ int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t le
 	if (len == 0) {
 		pd_problem(&p, "empty file: not a mail");
 	} else {
-		size_t n = 0;
-		guint8 *data = strip_transport_cr(buf, len, &n);
-		GMimeStream *stream =
-			pd_gkeep(local, g_mime_stream_mem_new_with_byte_array(g_byte_array_new_take(data, n)));
+		GMimeStream *stream = pd_gkeep(local, stream_over(&p, buf, len));
 		GMimeParser *parser = stream ? pd_gkeep(local, g_mime_parser_new_with_stream(stream)) : NULL;
 		if (parser != NULL) {
 			g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);

@@ -32,4 +32,17 @@ int pd_message_read(struct pd_mail **out, void *ctx, const char *path, struct pd
 int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t len,
 		     struct pd_err *err);
 
+enum {
+	/* The caller never reads `problems`: skip the checks that exist only
+	 * to fill them (parsing the diff with libgit2), and do not hand GMime
+	 * the top-level fields the struct does not hold (Received, To, Cc,
+	 * DKIM...). Problems found on the way may still be listed, but the
+	 * list is not complete. */
+	PD_PARSE_NO_CHECKS = 1 << 0,
+};
+
+/* pd_message_parse with PD_PARSE_* flags. */
+int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, size_t len,
+			   unsigned flags, struct pd_err *err);
+
 #endif

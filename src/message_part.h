@@ -17,6 +17,7 @@ struct pd_parse {
 	GMimeParserOptions *options;
 	unsigned warned;             /* GMime warnings already reported */
 	bool nomem;
+	bool no_checks;              /* PD_PARSE_NO_CHECKS: problems not wanted */
 };
 
 /* A decoded text: UTF-8 for reading, and for a patch its split (diff
