@@ -248,9 +248,21 @@ static int describe(struct sm *sm, struct sm_rev *r)
 			pub->base_commit = low->mail->patch->base_commit;
 	}
 	/* The total the cover announces, else the one most patches carry
-	 * (the larger on a tie: a `6/5` must not shrink the series). */
+	 * (the larger on a tie: a `6/5` must not shrink the series). A
+	 * cover `0/3` over patches that all say `n/4` and reach past 3 is
+	 * the cover's typo: the patches win. */
 	int total = 0;
-	if (cover != NULL && cover->subj->has_counter) {
+	bool patches_agree = r->nown > 0;
+	for (size_t k = 1; k < r->nown; k++) {
+		const struct pd_subject *a = sm->nodes[r->own[0]].subj, *b = sm->nodes[r->own[k]].subj;
+		if (!a->has_counter || !b->has_counter || a->total != b->total)
+			patches_agree = false;
+	}
+	const struct pd_subject *p1 = r->nown > 0 ? sm->nodes[r->own[0]].subj : NULL;
+	if (cover != NULL && cover->subj->has_counter && patches_agree && p1->has_counter &&
+	    p1->total > cover->subj->total && sm->nodes[r->own[r->nown - 1]].n > cover->subj->total) {
+		total = p1->total;
+	} else if (cover != NULL && cover->subj->has_counter) {
 		total = cover->subj->total;
 	} else if (r->nown > 0) {
 		int *t = talloc_array(sm->local, int, r->nown);

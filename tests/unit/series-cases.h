@@ -196,6 +196,15 @@ static const struct row rows[] = {
 	  "v1 series \"phy: cleanups\" id=c by=li@cn 6/5 missing=- A0 R0 T0 cover=c all=0 sup=-\n"
 	  "  1 p1\n  2 p2\n  3 p3\n  4 p4\n  5 p5\n"
 	  "  6 p6 extra\n" },
+	{ "cover total typo: a cover 0/3 over patches that all say n/4 (linux-modules, 2024-01-29): the patches' total",
+	  { "c  | - | [PATCH v2 0/3] mod: alignment fixes | luis@org | 0 | ",
+	    "p1 | c | [PATCH v2 1/4] mod: selftests | luis@org | 1 | diff",
+	    "p2 | c | [PATCH v2 2/4] mod: align ksymtab | luis@org | 1 | diff",
+	    "p3 | c | [PATCH v2 3/4] mod: align crcs | luis@org | 1 | diff",
+	    "p4 | c | [PATCH v2 4/4] mod: ex_table | luis@org | 1 | diff" },
+	  "S1\n"
+	  "v2 series \"mod: alignment fixes\" id=c by=luis@org 4/4 missing=- A0 R0 T0 cover=c all=0 sup=-\n"
+	  "  1 p1\n  2 p2\n  3 p3\n  4 p4\n" },
 	{ "pull requests are their own kind; two with one title are not revisions of each other",
 	  { "pr | - | [GIT PULL] net fixes for 6.8-rc5 | dave@kernel | 0 | ",
 	    "re | pr | Re: [GIT PULL] net fixes for 6.8-rc5 | linus@foundation | 60 | ",
