@@ -102,3 +102,22 @@ pd_use_real_corpus() {
 		exit 1
 	}
 }
+
+# one_patch_store MAILDIR CONF: a maildir holding one `[PATCH] one` mail
+# from Ada, a notmuch config CONF whose database is MAILDIR, indexed.
+# Bails out of the test file when notmuch new fails.
+one_patch_store() {
+	mkdir -p "$1/cur" "$1/new" "$1/tmp"
+	cat >"$1/cur/1:2," <<-EOF
+		From: Ada Lovelace <ada@example.org>
+		To: list@example.org
+		Subject: [PATCH] one
+		Date: Mon, 01 Jan 2024 10:00:00 +0000
+		Message-ID: <one@example.org>
+
+		body
+	EOF
+	printf '[database]\npath=%s\n' "$1" >"$2"
+	NOTMUCH_CONFIG="$2" notmuch new --quiet ||
+		{ echo "Bail out! notmuch new failed for $1"; exit 1; }
+}

@@ -15,19 +15,7 @@ chmod 755 "$T"
 # config in $T/NAME.conf.
 make_store() {
 	local dir="$T/$1"
-	mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
-	cat >"$dir/cur/1:2," <<-EOF
-		From: Ada Lovelace <ada@example.org>
-		To: list@example.org
-		Subject: [PATCH] one
-		Date: Mon, 01 Jan 2024 10:00:00 +0000
-		Message-ID: <one@example.org>
-
-		body
-	EOF
-	printf '[database]\npath=%s\n' "$dir" >"$T/$1.conf"
-	NOTMUCH_CONFIG="$T/$1.conf" notmuch new --quiet ||
-		{ echo "Bail out! notmuch new failed for $1"; exit 1; }
+	one_patch_store "$dir" "$T/$1.conf"
 	chmod -R a+rX "$dir"
 	chmod a+r "$T/$1.conf"
 }

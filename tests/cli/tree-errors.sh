@@ -13,19 +13,8 @@ chmod 755 "$T"
 cd "$T" || exit 1
 
 # A one-thread store, so that a command that opened its tree has output.
-mkdir -p mail/cur mail/new mail/tmp
-cat >mail/cur/1:2, <<EOF
-From: Ada Lovelace <ada@example.org>
-To: list@example.org
-Subject: [PATCH] one
-Date: Mon, 01 Jan 2024 10:00:00 +0000
-Message-ID: <one@example.org>
-
-body
-EOF
-printf '[database]\npath=%s\n' "$T/mail" >notmuch.conf
+one_patch_store "$T/mail" "$T/notmuch.conf"
 export NOTMUCH_CONFIG="$T/notmuch.conf"
-notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
 listed="2024-01-01  Ada Lovelace          v1   1/1    A0 R0 T0    one"
 
 export GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.org \

@@ -2,8 +2,8 @@
 # The real binary in tmux on the generated demo list ($PD_DEMO): the numbers
 # on screen are checked against notmuch's own answers for the same store.
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/lib-tmux.sh"
 
-command -v tmux >/dev/null || tap_skip_all "tmux is not installed"
 [ -f "$PD_DEMO/notmuch-config" ] || tap_skip_all "no demo list at $PD_DEMO (built by make check)"
 export NOTMUCH_CONFIG="$PD_DEMO/notmuch-config"
 
@@ -13,40 +13,25 @@ in_first=$(notmuch count "$first")
 subject_first=$(notmuch search --format=json --sort=newest-first --limit=1 '*' |
 	sed -n 's/.*"subject": "\([^"]*\)".*/\1/p')
 
-sock="pdtest-$$-$RANDOM"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$PD_TMP"' EXIT
-tm() { tmux -L "$sock" "$@"; }
-tm -f /dev/null new-session -d -x 120 -y 40 \
-	"env PS1='$ ' TERM=screen bash --norc --noprofile" ||
-	tap_skip_all "tmux cannot start a session here"
-
-screen() { tm capture-pane -p; }
-wait_for() {
-	for _ in $(seq 100); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-status_line() { screen | grep -E '^ (list|thread|help): ' | sed 's/  */ /g'; }
+tmux_start 120 40
 
 tm send-keys "clear; '$PATCHDECK'; echo \"exit=\$?\"" Enter
-wait_for " list: *" >/dev/null
+wait_for " list: *" 100 >/dev/null
 check_eq "the list shows every thread of the demo" " list: * 1/$threads" "$(status_line)"
 check_eq "the first row is notmuch's newest thread" "$subject_first" \
 	"$(screen | head -n 1 | sed 's/^.\{42\}//')"
 
 tm send-keys G
-wait_for " $threads/$threads" >/dev/null
+wait_for " $threads/$threads" 100 >/dev/null
 check_eq "G goes to the last thread" " list: * $threads/$threads" "$(status_line)"
 
 tm send-keys g Enter
-wait_for " thread: " >/dev/null
+wait_for " thread: " 100 >/dev/null
 check_eq "the first thread opens with all its messages" "1/$in_first" \
 	"$(status_line | awk '{ print $NF }')"
 
 tm send-keys q q
-wait_for "exit=" >/dev/null
+wait_for "exit=" 100 >/dev/null
 check_eq "q q quits with status 0" "exit=0" "$(screen | grep '^exit=')"
 
 tap_done

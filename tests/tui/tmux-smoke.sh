@@ -5,32 +5,12 @@
 # quit and on SIGTERM, escape sequences from real keys, resize.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tui.sh"
+. "$top_srcdir/tests/tui/lib-tmux.sh"
 
-command -v tmux >/dev/null || tap_skip_all "tmux is not installed"
 command -v notmuch >/dev/null || tap_skip_all "notmuch is not installed"
 tui_store || tap_skip_all "cannot build the test store with notmuch new"
 
-# A private server per run, always killed.
-sock="pdtest-$$-$RANDOM"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$PD_TMP"' EXIT
-tm() { tmux -L "$sock" "$@"; }
-
-tm -f /dev/null new-session -d -x 100 -y 30 \
-	"env PS1='$ ' TERM=screen bash --norc --noprofile" ||
-	tap_skip_all "tmux cannot start a session here"
-tm set-option -g window-size manual >/dev/null 2>&1
-
-screen() { tm capture-pane -p; }
-row() { screen | sed -n "$1p"; } # 1-based
-# Waits up to 5 s for the screen to contain TEXT (a fixed string).
-wait_for() {
-	for _ in $(seq 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-status_line() { screen | grep -E '^ (list|thread|help): ' | sed 's/  */ /g'; }
+tmux_start 100 30
 
 start() { # runs patchdeck in the pane, recording stty before and after
 	tm send-keys "clear; stty -g >'$PD_TMP/stty.before'; '$PATCHDECK'; echo \"exit=\$?\"; stty -g >'$PD_TMP/stty.after'" Enter
