@@ -121,3 +121,21 @@ one_patch_store() {
 	NOTMUCH_CONFIG="$2" notmuch new --quiet ||
 		{ echo "Bail out! notmuch new failed for $1"; exit 1; }
 }
+
+# as_other_user: how a permission test runs patchdeck as someone who may
+# not read a file. Sets as_other (a command prefix: setpriv to nobody when
+# we are root, empty otherwise) and why_not (non-empty: the reason those
+# checks must skip). Root reads everything, so only nobody can be refused.
+as_other_user() {
+	as_other=()
+	why_not=""
+	if [ "$(id -u)" -eq 0 ]; then
+		if ! command -v setpriv >/dev/null; then
+			why_not="running as root without setpriv (Debian package util-linux) to drop to nobody"
+		else
+			as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+			"${as_other[@]}" "$PATCHDECK" --version >/dev/null 2>&1 ||
+				why_not="user nobody cannot run $PATCHDECK (a build directory under a private home?)"
+		fi
+	fi
+}

@@ -137,18 +137,10 @@ fi
 # As root every file is readable, so these run as nobody on files that only
 # their owner (root) may read; anyone else takes the permissions away from
 # themselves.
-as_other=()
-why_not=""
+as_other_user
 fmode=000 dmode=000
 if [ "$(id -u)" -eq 0 ]; then
 	fmode=600 dmode=700
-	if ! command -v setpriv >/dev/null; then
-		why_not="running as root without setpriv (Debian package util-linux) to drop to nobody"
-	else
-		as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-		"${as_other[@]}" "$PATCHDECK" --version >/dev/null 2>&1 ||
-			why_not="user nobody cannot run $PATCHDECK (a build directory under a private home?)"
-	fi
 fi
 
 perm_cases=(

@@ -66,18 +66,10 @@ check_run "a linked worktree opens" 0 "$listed" "" -- \
 # As root every file is readable, so these run as nobody on trees that only
 # root may read; anyone else takes the permissions away from themselves
 # (and cannot make a tree owned by someone else).
-as_other=()
-why_not=""
+as_other_user
 dmode=000
 if [ "$(id -u)" -eq 0 ]; then
 	dmode=700
-	if ! command -v setpriv >/dev/null; then
-		why_not="running as root without setpriv (Debian package util-linux) to drop to nobody"
-	else
-		as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-		"${as_other[@]}" "$PATCHDECK" --version >/dev/null 2>&1 ||
-			why_not="user nobody cannot run $PATCHDECK (a build directory under a private home?)"
-	fi
 fi
 
 if [ -n "$why_not" ]; then
