@@ -18,7 +18,10 @@
 #define PD_VIEW_LIST(X)                                                       \
 	X(GENERIC, "generic")                                                  \
 	X(LIST, "list")                                                        \
+	X(SERIES, "series")                                                    \
+	X(PATCH, "patch")                                                      \
 	X(THREAD, "thread")                                                    \
+	X(MESSAGE, "message")                                                  \
 	X(HELP, "help")
 
 #define PD_VIEW_ENUM(id, name) PD_VIEW_##id,
@@ -26,7 +29,11 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 #undef PD_VIEW_ENUM
 
 #define PD_VIEWBIT(id) (1u << PD_VIEW_##id)
-#define PD_VIEWS_ALL (PD_VIEWBIT(LIST) | PD_VIEWBIT(THREAD) | PD_VIEWBIT(HELP))
+#define PD_VIEWS_ALL                                                          \
+	(PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH) |           \
+	 PD_VIEWBIT(THREAD) | PD_VIEWBIT(MESSAGE) | PD_VIEWBIT(HELP))
+/* The pagers: views of one text (a series, a patch, a message). */
+#define PD_VIEWS_PAGER (PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH) | PD_VIEWBIT(MESSAGE))
 #define PD_VIEWS_LINES PD_VIEWS_ALL
 
 #define PD_ACTION_LIST(X)                                                     \
@@ -46,8 +53,29 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "move to the last line")                                             \
 	X(NEXT_UNREAD, "next-unread", "Tab", PD_VIEWBIT(LIST) | PD_VIEWBIT(THREAD), \
 	  "move to the next unread line")                                      \
-	X(OPEN, "open", "Enter", PD_VIEWBIT(LIST),                             \
-	  "open the selected thread")                                          \
+	X(OPEN, "open", "Enter", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) |       \
+	  PD_VIEWBIT(PATCH) | PD_VIEWBIT(THREAD),                              \
+	  "open the selected line: a series, a patch, a file's diff, a reply") \
+	X(SORT, "toggle-sort", "o", PD_VIEWBIT(LIST),                          \
+	  "sort series by date or by latest activity")                         \
+	X(REVISIONS, "toggle-revisions", "v", PD_VIEWBIT(LIST),               \
+	  "show older revisions folded under the newest, or hide them")       \
+	X(PREV_REVISION, "prev-revision", "[", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	  "show the previous (older) revision of the series")                  \
+	X(NEXT_REVISION, "next-revision", "]", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	  "show the next (newer) revision of the series")                      \
+	X(NEXT_PATCH, "next-patch", "n", PD_VIEWBIT(PATCH),                    \
+	  "show the next patch of the series (after a search here: next match)") \
+	X(PREV_PATCH, "prev-patch", "p", PD_VIEWBIT(PATCH),                    \
+	  "show the previous patch of the series")                             \
+	X(NEXT_MESSAGE, "next-message", "J", PD_VIEWBIT(MESSAGE),              \
+	  "show the next message of the thread")                               \
+	X(PREV_MESSAGE, "prev-message", "K", PD_VIEWBIT(MESSAGE),              \
+	  "show the previous message of the thread")                           \
+	X(THREAD, "thread", "t", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH),       \
+	  "show the review thread of the series or of the selected patch")     \
+	X(WRAP, "toggle-wrap", "w", PD_VIEWS_PAGER,                            \
+	  "wrap long lines or cut them at the screen's edge")                  \
 	X(BACK, "back", "q", PD_VIEWS_ALL,                                     \
 	  "close this view; quit from the first one")                          \
 	X(QUIT, "quit", "Q", PD_VIEWS_ALL,                                     \

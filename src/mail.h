@@ -31,6 +31,7 @@ struct pd_mail {
 	char *thread_id;    /* notmuch's thread id (set by the store) */
 	char **paths;       /* every file holding this Message-ID */
 	size_t npaths;      /* >1: a duplicate delivery */
+	bool unread;        /* tagged unread in the store (set by the store) */
 
 	time_t date;        /* Date: header (in-body Date: when present) */
 	char *subject_raw;  /* decoded, unfolded Subject: header */

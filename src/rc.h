@@ -67,7 +67,23 @@ enum { PD_CHARSET_AUTO, PD_CHARSET_UTF8, PD_CHARSET_ASCII };
 	X(ESCAPE, "escape", "control characters from mail, shown as ^X")      \
 	X(HELP_TITLE, "help-title", "section titles in the help view")         \
 	X(HELP_KEY, "help-key", "keys in the help view")                       \
-	X(HELP_ACTION, "help-action", "action names in the help view")
+	X(HELP_ACTION, "help-action", "action names in the help view")         \
+	X(TITLE, "title", "titles and section headings in the pagers")         \
+	X(HEADER, "header", "header names (From:, Date:) in the pagers")       \
+	X(MARK, "mark", "marks: missing patches, superseded, newer revision")  \
+	X(VERSION, "version", "revision numbers (v2)")                         \
+	X(TRAILER, "trailer", "the patch's own trailers (Signed-off-by:)")     \
+	X(COLLECTED, "collected", "trailers collected from replies")           \
+	X(DIFFSTAT, "diffstat", "diffstat lines")                              \
+	X(DIFF_HEADER, "diff-header", "diff --git, index, ---, +++ lines")     \
+	X(DIFF_HUNK, "diff-hunk", "@@ hunk headers")                           \
+	X(DIFF_ADD, "diff-add", "added lines")                                 \
+	X(DIFF_DEL, "diff-del", "removed lines")                               \
+	X(WHITESPACE, "whitespace", "whitespace errors in added lines")        \
+	X(QUOTE1, "quote1", "quoted text, first level")                        \
+	X(QUOTE2, "quote2", "quoted text, second level")                       \
+	X(QUOTE3, "quote3", "quoted text, third level and deeper")             \
+	X(SIGNATURE, "signature", "signatures below -- ")
 
 #define PD_AREA_ENUM(id, name, help) PD_AREA_##id,
 enum pd_area { PD_AREA_LIST(PD_AREA_ENUM) PD_AREA_COUNT };

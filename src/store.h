@@ -73,6 +73,7 @@ struct pd_store_msg {
 	char **paths;     /* every file with this Message-ID (duplicates) */
 	size_t npaths;
 	time_t date;
+	bool unread;      /* tagged unread */
 };
 
 /* The messages matching query (notmuch syntax; "" or NULL means every

@@ -258,7 +258,7 @@ static bool bidi_control(wchar_t c)
  * printable characters themselves, everything else as a visible escape. */
 static int walk_text(struct pd_ui *ui, const char *text,
 		     bool (*emit)(void *arg, const wchar_t *ws, int width, bool escape),
-		     void *arg)
+		     void *arg, const char **stop)
 {
 	mbstate_t st = { 0 };
 	const char *p = text;
@@ -301,11 +301,13 @@ static int walk_text(struct pd_ui *ui, const char *text,
 				buf[0] = wc, buf[1] = 0, w = cw;
 			}
 		}
-		p += n, left -= n;
 		if (emit != NULL && !emit(arg, buf, w, esc))
 			break;
+		p += n, left -= n;
 		total += w;
 	}
+	if (stop != NULL)
+		*stop = p;
 	return total;
 }
 
@@ -347,7 +349,7 @@ int pd_put(struct pd_ui *ui, int y, int x, int xmax, int style, const char *text
 				ui->cfg->colors[PD_AREA_ESCAPE].bg >= 0) &&
 	    (style & 0xff) != PD_AREA_CURSOR)
 		ps.esc_pair = ui->pair[PD_AREA_ESCAPE];
-	walk_text(ui, text, put_cells, &ps);
+	walk_text(ui, text, put_cells, &ps, NULL);
 	attr_set(A_NORMAL, 0, NULL);
 	return ps.x;
 }
@@ -387,7 +389,30 @@ int pd_put_col(struct pd_ui *ui, int y, int x, int width, int gap, int style,
 
 int pd_text_width(struct pd_ui *ui, const char *text)
 {
-	return walk_text(ui, text, NULL, NULL);
+	return walk_text(ui, text, NULL, NULL, NULL);
+}
+
+struct fit_state {
+	int width, used;
+};
+
+static bool fit_cells(void *arg, const wchar_t *ws, int width, bool escape)
+{
+	(void)ws, (void)escape;
+	struct fit_state *fs = arg;
+	/* The first cell group always goes, or a row could hold nothing. */
+	if (fs->used > 0 && fs->used + width > fs->width)
+		return false;
+	fs->used += width;
+	return true;
+}
+
+size_t pd_text_fit(struct pd_ui *ui, const char *text, int width)
+{
+	struct fit_state fs = { .width = width };
+	const char *stop = text;
+	walk_text(ui, text, fit_cells, &fs, &stop);
+	return (size_t)(stop - text);
 }
 
 /* ------------------------------------------------------------ input */

@@ -42,6 +42,9 @@ struct pd_view_ops {
 	/* Gets each action first; returns true when it handled it. NULL:
 	 * only generic actions. */
 	bool (*handle)(struct pd_ui *ui, struct pd_view *view, enum pd_action action);
+	/* Called before each draw: a view whose rows depend on the screen
+	 * width (wrapped text) recomputes view->lines here. NULL: fixed. */
+	void (*layout)(struct pd_ui *ui, struct pd_view *view);
 };
 
 struct pd_view {
@@ -123,6 +126,9 @@ int pd_put_col(struct pd_ui *ui, int y, int x, int width, int gap, int style,
 	       const char *text);
 /* Display width of text as pd_put would draw it. */
 int pd_text_width(struct pd_ui *ui, const char *text);
+/* How many bytes of text pd_put draws in width cells (at least one
+ * character when text is not empty, so wrapping always moves on). */
+size_t pd_text_fit(struct pd_ui *ui, const char *text, int width);
 
 /* view.c: the view stack and the generic actions. */
 int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
@@ -154,9 +160,41 @@ void pd_prompt_command(struct pd_ui *ui, const char *line);
 int pd_script_run(struct pd_ui *ui, const char *path, struct pd_err *err);
 
 /* The views. */
-extern const struct pd_view_ops pd_list_ops;
-extern const struct pd_view_ops pd_thread_ops;
+extern const struct pd_view_ops pd_list_ops;    /* view_list.c: series list */
+extern const struct pd_view_ops pd_series_ops;  /* view_series.c */
+extern const struct pd_view_ops pd_patch_ops;   /* view_patch.c */
+extern const struct pd_view_ops pd_thread_ops;  /* view_thread.c: reply tree */
+extern const struct pd_view_ops pd_message_ops; /* view_message.c: one mail */
 extern const struct pd_view_ops pd_help_ops;
+
+/* What each view's open() gets as view->arg.
+ *   list:    const char * notmuch query ("" for the threads holding a patch)
+ *   series:  const char * a Message-ID of the revision; the view loads it
+ *            (pd_load_series with PD_LOAD_BODIES) and owns the result
+ *   patch:   struct pd_patch_arg *, pointing into the series view below
+ *   thread:  struct pd_thread_arg *, likewise
+ *   message: struct pd_message_arg *, likewise
+ * The pointed-to model lives in the series view, which stays below the
+ * views opened from it on the stack. */
+struct pd_load;
+struct pd_revision;
+struct pd_patch;
+struct pd_mail;
+struct pd_patch_arg {
+	struct pd_load *load;
+	struct pd_revision *rev;
+	size_t index;                  /* into rev->patches */
+};
+struct pd_thread_arg {
+	struct pd_load *load;
+	struct pd_revision *rev;
+	const struct pd_patch *patch;  /* NULL: the whole series' discussion */
+};
+struct pd_message_arg {
+	const struct pd_mail *const *mails; /* the thread, in tree order */
+	size_t nmails;
+	size_t index;                  /* the one shown first */
+};
 
 /* The query of a thread list view, for the views opened from it. */
 const char *pd_list_query(const struct pd_view *view);

@@ -205,7 +205,18 @@ bool pd_view_action(struct pd_ui *ui, enum pd_action action)
 	case PD_ACT_SUSPEND:
 		pd_display_suspend(ui);
 		break;
+	/* The views' own actions: their handle() takes them. */
 	case PD_ACT_OPEN:
+	case PD_ACT_SORT:
+	case PD_ACT_REVISIONS:
+	case PD_ACT_PREV_REVISION:
+	case PD_ACT_NEXT_REVISION:
+	case PD_ACT_NEXT_PATCH:
+	case PD_ACT_PREV_PATCH:
+	case PD_ACT_NEXT_MESSAGE:
+	case PD_ACT_PREV_MESSAGE:
+	case PD_ACT_THREAD:
+	case PD_ACT_WRAP:
 	case PD_ACT_NONE:
 	case PD_ACTION_COUNT:
 		return false;
@@ -258,6 +269,8 @@ void pd_ui_draw(struct pd_ui *ui)
 
 	erase();
 	if (view != NULL) {
+		if (view->ops->layout != NULL)
+			view->ops->layout(ui, view);
 		pd_view_clamp(ui, view);
 		for (int y = 0; y < h; y++) {
 			size_t row = view->top + (size_t)y;

@@ -45,9 +45,9 @@ dump' --screen 4x70)"
 
 check_eq 'the help view shows the config'\''s bindings' \
 'Keys in the list view
-  x, Down      move-down    move to the next line
-  k, Up        move-up      move to the previous line
- help: list                                            1/37
+  x, Down      move-down         move to the next line
+  k, Up        move-up           move to the previous line
+ help: list                                            1/39
 
 status 0' \
 "$(tui_run 'key ?

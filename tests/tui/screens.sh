@@ -167,6 +167,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   g, Home      move-first   move to the first line
   G, End       move-last    move to the last line
   Tab          next-unread  move to the next unread line
+  Enter        open         open the selected line: a series, a patch, a file'\''s diff, a reply
   q            back         close this view; quit from the first one
   Q            quit         quit patchdeck
   /            search       search forward for a regular expression
@@ -180,8 +181,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
 Commands (type : first)
   :query QUERY                 list the threads matching QUERY (or a saved query'\''s name)
   :set NAME VALUE              change an option
-  :bind VIEW KEY ACTION        bind a key (VIEW: generic, list, thread, help)
- help: thread                                                                             1/36
+ help: thread                                                                             1/37
 
 status 0' \
 "$(tui_run 'key Enter ?
@@ -189,10 +189,10 @@ dump' --screen 24x95)"
 
 check_eq 'the help view shows keys rebound at the command line' \
 'Keys in the list view
-  j, Down, x   move-down    move to the next line
-  k, Up        move-up      move to the previous line
-  PgDn, Space  page-down    move one screen down
- help: list                                            1/37
+  j, Down, x   move-down         move to the next line
+  k, Up        move-up           move to the previous line
+  PgDn, Space  page-down         move one screen down
+ help: list                                            1/39
 
 status 0' \
 "$(tui_run 'type :bind generic x move-down
@@ -290,7 +290,7 @@ key x is not bound; press ? for the keys
  list: *                                                                              1/4
 unknown command '\''frob'\''; use quit, query, set, bind, color, theme, source or help
 Keys in the list view
- help: list                                                                          1/37
+ help: list                                                                          1/39
 key Enter is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x

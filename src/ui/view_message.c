@@ -1,0 +1,21 @@
+/* The message view: being built (issue 4); the stub keeps the build whole. */
+#include "ui.h"
+
+static int message_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
+{
+	(void)ui, (void)view;
+	return pd_err_set(err, PD_E_USAGE, "the message view is not built yet");
+}
+
+static void message_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
+			bool selected)
+{
+	(void)ui, (void)view, (void)row, (void)y, (void)selected;
+}
+
+const struct pd_view_ops pd_message_ops = {
+	.name = "message",
+	.id = PD_VIEW_MESSAGE,
+	.open = message_open,
+	.draw_line = message_draw,
+};
