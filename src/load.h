@@ -58,6 +58,39 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 		   struct pd_store *store, const char *id, unsigned flags,
 		   struct pd_err *err);
 
+/* ---- Step by step, for the reader (issue 4) ----
+ *
+ * The reader must show its first screen long before a large store is
+ * read, and answer keys while the rest loads. A job reads the threads of
+ * a query newest first, a slice at a time; between slices the caller
+ * draws and reads keys. Each pd_load_result() builds the model over what
+ * has been read so far (series whose older revisions are not read yet
+ * simply lack them until a later result).
+ *
+ * Not implemented yet: being built (session 3). Until then the reader
+ * uses pd_load_query(). */
+struct pd_load_job;
+
+/* Starts a job on query (as pd_load_query). Reads nothing yet. *out is
+ * allocated under ctx; freeing it frees every result it gave. */
+int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
+		  const char *query, unsigned flags, struct pd_err *err);
+
+/* Reads more threads, for about budget_ms milliseconds (at least one
+ * thread). *done becomes true when every thread of the query is read. */
+int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
+		 struct pd_err *err);
+
+/* The model over every message read so far. *out is allocated under the
+ * job; the caller frees an older result (talloc_free) once it no longer
+ * shows it; the mails belong to the job and stay. */
+int pd_load_result(struct pd_load_job *job, struct pd_load **out, struct pd_err *err);
+
+/* Messages read so far, and threads read / threads found so far (found
+ * grows while the query is walked; it is final once done). */
+void pd_load_progress(const struct pd_load_job *job, size_t *messages,
+		      size_t *threads_read, size_t *threads_found);
+
 /* id without `id:` and without its <>, under ctx. */
 char *pd_load_bare_id(void *ctx, const char *id);
 
