@@ -451,8 +451,9 @@ int pd_display_key(struct pd_ui *ui)
 
 	/* Scripted input is all there before we read: not waiting is how
 	 * the script knows the keys so far have been handled. A terminal
-	 * read wakes up now and then so a signal is never missed. */
-	timeout(ui->scripted ? 0 : 1000);
+	 * read wakes up now and then so a signal is never missed, and soon
+	 * when the UI has work to do between keys (ui->wait_ms). */
+	timeout(ui->scripted ? 0 : ui->wait_ms > 0 ? ui->wait_ms : 1000);
 	int r = get_wch(&wc);
 	if (r == ERR)
 		return -1;

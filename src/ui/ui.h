@@ -45,6 +45,9 @@ struct pd_view_ops {
 	/* Called before each draw: a view whose rows depend on the screen
 	 * width (wrapped text) recomputes view->lines here. NULL: fixed. */
 	void (*layout)(struct pd_ui *ui, struct pd_view *view);
+	/* Work done between keys (a list reading the rest of the store) for
+	 * about budget_ms; returns true while more remains. NULL: none. */
+	bool (*work)(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms);
 };
 
 struct pd_view {
@@ -84,6 +87,9 @@ struct pd_ui {
 	regex_t search_re;
 
 	bool quit;
+	/* How long a terminal read waits for a key, in ms; 0: a second.
+	 * Short while a list loads between keys (ui.c). */
+	int wait_ms;
 	volatile sig_atomic_t signal; /* a terminating signal that arrived */
 
 	/* Scripted mode (see script.c). */
