@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "json.h"
 #include "load.h"
+#include "series_fmt.h"
 #include "series_json.h"
 #include "store.h"
 
@@ -53,34 +54,28 @@ static void put_column(FILE *out, const char *s, int width)
 
 static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
 {
-	char day[16], ver[32], count[48], revs[64];
+	char day[16];
 	struct tm tm;
 	gmtime_r(&rev->date, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 
-	const char *who = rev->author.name != NULL && *rev->author.name ? rev->author.name
-			: rev->author.email != NULL ? rev->author.email : "";
-	if (rev->version_minor > 0)
-		snprintf(ver, sizeof(ver), "v%d.%d", rev->version, rev->version_minor);
-	else
-		snprintf(ver, sizeof(ver), "v%d", rev->version);
-	if (rev->kind == PD_REV_PULL)
-		snprintf(count, sizeof(count), "pull");
-	else
-		snprintf(count, sizeof(count), "%zu/%d%s", pd_revision_received(rev),
-			 rev->total, rev->nmissing > 0 ? "!" : "");
-	snprintf(revs, sizeof(revs), "A%d R%d T%d", rev->nacked, rev->nreviewed, rev->ntested);
-	char *tags = pd_revision_tags(ctx, rev);
+	void *tmp = talloc_new(ctx);
+	char *ver = pd_fmt_version(tmp, rev);
+	char *count = pd_fmt_count(tmp, rev);
+	if (count != NULL && rev->nmissing > 0)
+		count = talloc_strdup_append(count, PD_FMT_MISSING);
+	char *revs = pd_fmt_trailers(tmp, rev);
+	char *tags = pd_revision_tags(tmp, rev);
 
 	fprintf(out, "%s  ", day);
-	put_column(out, who, AUTHOR_WIDTH);
-	fprintf(out, "  %-4s %-6s %-11s ", ver, count, revs);
+	put_column(out, pd_fmt_author(rev), AUTHOR_WIDTH);
+	fprintf(out, "  %-4s %-6s %-11s ", ver ? ver : "", count ? count : "", revs ? revs : "");
 	if (tags != NULL && *tags != '\0')
 		fprintf(out, "%s ", tags);
 	for (const char *t = rev->title != NULL ? rev->title : ""; *t; t++)
 		putc((unsigned char)*t < 0x20 ? ' ' : *t, out);
 	putc('\n', out);
-	talloc_free(tags);
+	talloc_free(tmp);
 }
 
 int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
