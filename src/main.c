@@ -46,6 +46,8 @@ static void usage(FILE *fp)
 	      "                           then notmuch's own lookup)\n"
 	      "  --tree DIR               the git tree patches apply to (its top\n"
 	      "                           directory, a bare repository or a worktree)\n"
+	      "  --theme NAME             the reader's colours: default, light, mono, or\n"
+	      "                           NAME.theme in ~/.config/patchdeck/themes\n"
 	      "  -h, --help               show this help and exit\n"
 	      "  -V, --version            show the version and exit\n"
 	      "\n"
@@ -96,10 +98,12 @@ static const struct command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE, OPT_SCRIPT, OPT_SCREEN, OPT_DUMP_KEYS };
+	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE, OPT_SCRIPT, OPT_SCREEN, OPT_DUMP_KEYS,
+	       OPT_THEME };
 	static const struct option longopts[] = {
 		{ "notmuch-config", required_argument, NULL, OPT_NOTMUCH_CONFIG },
 		{ "tree", required_argument, NULL, OPT_TREE },
+		{ "theme", required_argument, NULL, OPT_THEME },
 		{ "script", required_argument, NULL, OPT_SCRIPT },
 		{ "screen", required_argument, NULL, OPT_SCREEN },
 		/* Hidden: generated text (the man page's KEYS section). */
@@ -118,7 +122,7 @@ int main(int argc, char **argv)
 		.out = stdout,
 	};
 	pd_err_init(&cli.err, ctx);
-	struct pd_reader_opts reader = { .script = NULL, .screen = NULL };
+	struct pd_reader_opts reader = { .script = NULL, .screen = NULL, .theme = NULL };
 	const char *dump_keys = NULL;
 
 	/* '+' stops at the first non-option so that subcommands parse their
@@ -137,6 +141,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SCRIPT:
 			reader.script = optarg;
+			break;
+		case OPT_THEME:
+			reader.theme = optarg;
 			break;
 		case OPT_SCREEN:
 			reader.screen = optarg;
@@ -161,6 +168,9 @@ int main(int argc, char **argv)
 				fprintf(stderr, "patchdeck: --script needs a FILE\n");
 			else if (optopt == OPT_SCREEN)
 				fprintf(stderr, "patchdeck: --screen needs ROWSxCOLS\n");
+			else if (optopt == OPT_THEME)
+				fprintf(stderr, "patchdeck: --theme needs a NAME (default, light, "
+						"mono or a theme of yours)\n");
 			else if (optopt != 0)
 				fprintf(stderr, "patchdeck: unknown option '-%c'\n", optopt);
 			else

@@ -11,11 +11,21 @@
 #include <talloc.h>
 #include <unistd.h>
 
-/* The compiled-in default theme: themes/default.theme as a string literal,
- * generated at build time so the two cannot drift apart. */
-static const char default_theme[] =
-#include "src/default-theme.inc"
-	;
+/* The shipped themes, compiled in: themes/NAME.theme as string literals,
+ * generated at build time so that they cannot drift apart. */
+static const struct {
+	const char *name, *text;
+} builtin_themes[] = {
+#include "src/builtin-themes.inc"
+};
+
+static const char *builtin_theme(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtin_themes) / sizeof(builtin_themes[0]); i++)
+		if (strcmp(builtin_themes[i].name, name) == 0)
+			return builtin_themes[i].text;
+	return NULL;
+}
 
 /* A source chain deeper than this is a loop. */
 enum { MAX_DEPTH = 16 };
@@ -33,6 +43,9 @@ static const struct option_row options[PD_OPTION_COUNT] = {
 
 #define ROW_AREA(id, nm, h) [PD_AREA_##id] = nm,
 static const char *const area_names[PD_AREA_COUNT] = { PD_AREA_LIST(ROW_AREA) };
+#undef ROW_AREA
+#define ROW_AREA(id, nm, h) [PD_AREA_##id] = h,
+static const char *const area_help[PD_AREA_COUNT] = { PD_AREA_LIST(ROW_AREA) };
 #undef ROW_AREA
 
 static const char *const color_names[] = {
@@ -271,34 +284,48 @@ static int run_path(struct pd_config *cfg, const char *path, struct pd_err *err)
 	return rc;
 }
 
+/* Finds theme NAME: *path is its file, or NULL for a compiled-in one.
+ * PD_E_NOT_FOUND when there is nothing readable by that name. */
+static int theme_find(char **path, void *ctx, const char *name, struct pd_err *err)
+{
+	*path = pd_config_theme_path(ctx, name);
+	if (*path == NULL && builtin_theme(name) == NULL) {
+		char *user = pd_config_theme_path(ctx, "/");
+		return pd_err_set(err, PD_E_NOT_FOUND,
+				  "no theme '%s'; put %s.theme in %s%s%s", name, name,
+				  user ? user : "~/.config/patchdeck/themes",
+#ifdef PD_THEMEDIR
+				  " or " PD_THEMEDIR,
+#else
+				  "",
+#endif
+				  "");
+	}
+	if (*path != NULL && access(*path, R_OK) != 0)
+		return pd_err_set(err, PD_E_NOT_FOUND, "cannot read theme %s: %s", *path,
+				  strerror(errno));
+	return PD_OK;
+}
+
 static int cmd_theme(struct pd_config *cfg, const char *name, struct pd_err *err)
 {
 	void *local = talloc_new(NULL);
-	char *path = pd_config_theme_path(local, name);
-	int rc = PD_OK;
+	char *path;
+	/* Looked up before the colours are reset, so that a mistyped name
+	 * leaves the screen as it was. */
+	int rc = theme_find(&path, local, name, err);
 
-	if (path == NULL && strcmp(name, "default") != 0) {
-		char *user = pd_config_theme_path(local, "/");
-		rc = pd_err_set(err, PD_E_CONFIG,
-				"no theme '%s'; put %s.theme in %s%s%s", name, name,
-				user ? user : "~/.config/patchdeck/themes",
-#ifdef PD_THEMEDIR
-				" or " PD_THEMEDIR,
-#else
-				"",
-#endif
-				"");
-		goto done;
+	if (rc == PD_OK) {
+		for (int a = 0; a < PD_AREA_COUNT; a++)
+			cfg->colors[a] = (struct pd_color){ .fg = -1, .bg = -1, .attrs = 0 };
+		if (path == NULL) {
+			char *label = talloc_asprintf(local, "themes/%s.theme", name);
+			struct origin org = { .name = label ? label : name };
+			run_text(cfg, builtin_theme(name), &org, NULL);
+		} else {
+			rc = run_path(cfg, path, err);
+		}
 	}
-	for (int a = 0; a < PD_AREA_COUNT; a++)
-		cfg->colors[a] = (struct pd_color){ .fg = -1, .bg = -1, .attrs = 0 };
-	if (path == NULL) {
-		struct origin org = { .name = "themes/default.theme" };
-		run_text(cfg, default_theme, &org, NULL);
-	} else {
-		rc = run_path(cfg, path, err);
-	}
-done:
 	talloc_free(local);
 	return rc;
 }
@@ -311,8 +338,15 @@ static int cmd_color(struct pd_config *cfg, char **w, size_t n, struct pd_err *e
 	for (int a = 0; a < PD_AREA_COUNT; a++)
 		if (strcmp(w[1], area_names[a]) == 0)
 			area = a;
-	if (area < 0)
-		return pd_err_set(err, PD_E_CONFIG, "unknown colour area '%s'", w[1]);
+	if (area < 0) {
+		char *all = talloc_strdup(NULL, "");
+		for (int a = 0; all != NULL && a < PD_AREA_COUNT; a++)
+			all = talloc_asprintf_append(all, "%s%s", a ? " " : "", area_names[a]);
+		pd_err_set(err, PD_E_CONFIG, "unknown colour area '%s'; use one of: %s", w[1],
+			   all ? all : "(out of memory)");
+		talloc_free(all);
+		return PD_E_CONFIG;
+	}
 	struct pd_color c = { .attrs = 0 };
 	if (parse_color(&c.fg, w[2]) != 0 || parse_color(&c.bg, w[3]) != 0)
 		return pd_err_set(err, PD_E_CONFIG,
@@ -387,6 +421,10 @@ static int run_words(struct pd_config *cfg, char **w, size_t n,
 	if (strcmp(cmd, "set") == 0) {
 		if (n != 3)
 			return pd_err_set(err, PD_E_CONFIG, "usage: set NAME VALUE");
+		/* Not an option row: a theme is a set of colour lines, so there
+		 * is no value to keep, only the lines to run. */
+		if (strcmp(w[1], "theme") == 0)
+			return cmd_theme(cfg, w[2], err);
 		for (int o = 0; o < PD_OPTION_COUNT; o++)
 			if (strcmp(w[1], options[o].name) == 0)
 				return set_option(cfg, (enum pd_option)o, w[2], err);
@@ -504,6 +542,26 @@ int pd_config_run_file(struct pd_config *cfg, const char *path, struct pd_err *e
 	return run_top(cfg, err, file_fn, path, path);
 }
 
+static int theme_fn(struct pd_config *cfg, const void *name, const char *unused,
+		    struct pd_err *err)
+{
+	(void)unused;
+	return cmd_theme(cfg, name, err);
+}
+
+int pd_config_load_theme(struct pd_config *cfg, const char *name, struct pd_err *err)
+{
+	void *local = talloc_new(NULL);
+	char *path;
+	/* A theme that is not there at all is the caller's to refuse; one
+	 * with bad lines still applies, like any rc file. */
+	int rc = theme_find(&path, local, name, err);
+	talloc_free(local);
+	if (rc != PD_OK)
+		return rc;
+	return run_top(cfg, err, theme_fn, name, NULL);
+}
+
 /* ------------------------------------------------------------ setup */
 
 int pd_config_new(struct pd_config **out, void *ctx, struct pd_err *err)
@@ -568,7 +626,9 @@ char *pd_config_theme_path(void *ctx, const char *name)
 			talloc_free(path);
 			path = NULL;
 #ifdef PD_THEMEDIR
-			if (strcmp(name, "default") != 0) {
+			/* The shipped themes are compiled in; the installed
+			 * copies are there to be copied and changed. */
+			if (builtin_theme(name) == NULL) {
 				path = talloc_asprintf(ctx, "%s/%s.theme", PD_THEMEDIR, name);
 				if (path != NULL && access(path, R_OK) != 0) {
 					talloc_free(path);
@@ -582,9 +642,39 @@ char *pd_config_theme_path(void *ctx, const char *name)
 	return path;
 }
 
+/* Text for roff: backslashes and minus signs escaped, a leading dot or
+ * quote defused. */
+static char *roff_append(char *s, const char *text)
+{
+	if (s != NULL && (text[0] == '.' || text[0] == '\''))
+		s = talloc_strdup_append(s, "\\&");
+	for (const char *p = text; s != NULL && *p != '\0'; p++) {
+		if (*p == '\\')
+			s = talloc_strdup_append(s, "\\e");
+		else if (*p == '-')
+			s = talloc_strdup_append(s, "\\-");
+		else
+			s = talloc_asprintf_append(s, "%c", *p);
+	}
+	return s;
+}
+
+char *pd_config_areas_man(void *ctx)
+{
+	char *s = talloc_strdup(ctx, "");
+	for (int a = 0; s != NULL && a < PD_AREA_COUNT; a++) {
+		s = talloc_strdup_append(s, ".TP\n.B ");
+		s = roff_append(s, area_names[a]);
+		s = s != NULL ? talloc_strdup_append(s, "\n") : NULL;
+		s = roff_append(s, area_help[a]);
+		s = s != NULL ? talloc_strdup_append(s, "\n") : NULL;
+	}
+	return s;
+}
+
 const char *pd_config_default_theme(void)
 {
-	return default_theme;
+	return builtin_theme("default");
 }
 
 bool pd_config_bool(const struct pd_config *cfg, enum pd_option opt)

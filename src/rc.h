@@ -8,6 +8,7 @@
  *   source FILE                  relative to the including file; ~/ is $HOME
  *   query NAME QUERY             a saved notmuch query (':query NAME')
  *   theme NAME                   plain colours, then themes/NAME.theme
+ *   set theme NAME               the same
  *
  * Words are separated by blanks; "double quotes" allow \" \\ \n \t,
  * 'single quotes' are literal; # outside quotes starts a comment. Errors read
@@ -141,10 +142,21 @@ int pd_config_run_file(struct pd_config *cfg, const char *path,
  * ~/.config/patchdeck/config. Allocated under ctx. */
 char *pd_config_user_path(void *ctx);
 
-/* Where `theme NAME` looks: the user's themes directory, then the
- * installed one. NAME with a '/' is a path. NULL when absent and NAME is
- * not "default" (whose text is compiled in). */
+/* Where `theme NAME` looks: the user's themes directory, then, unless
+ * NAME is one of the shipped themes (compiled in: default, light, mono),
+ * the installed one. NAME with a '/' is a path. NULL when there is no
+ * such file. */
 char *pd_config_theme_path(void *ctx, const char *name);
+
+/* Runs theme NAME as `theme NAME` does. PD_E_NOT_FOUND (nothing
+ * changed) when there is no such theme; PD_E_CONFIG, as
+ * pd_config_run_file, when lines of it are wrong (the rest applied). */
+int pd_config_load_theme(struct pd_config *cfg, const char *name,
+			 struct pd_err *err);
+
+/* The man page's list of colour areas (roff), generated from
+ * PD_AREA_LIST. */
+char *pd_config_areas_man(void *ctx);
 
 /* The compiled-in default theme text. */
 const char *pd_config_default_theme(void);

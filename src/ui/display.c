@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <talloc.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -24,6 +25,42 @@ static void on_signal(int sig)
 
 static const int exit_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
 
+/* Signals after which nothing of ours can be trusted to run: a failed
+ * assertion and the crashes. */
+static const int fatal_signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+
+/* What a dying process needs to give the terminal back, prepared while
+ * all is well: a handler of SIGSEGV may only write(2) and tcsetattr(3). */
+struct pd_restore {
+	int fd;
+	bool have_tty;
+	struct termios tty;  /* the modes before curses changed them */
+	char *seq;           /* sgr0 cnorm rmkx rmcup, as terminfo has them */
+	size_t len;
+	stack_t stack;       /* a stack overflow still gets a handler */
+};
+
+static void on_fatal(int sig)
+{
+	const struct pd_restore *r = signal_ui != NULL ? signal_ui->restore : NULL;
+	if (r != NULL) {
+		const char *p = r->seq;
+		size_t left = r->len;
+		while (left > 0) {
+			ssize_t w = write(r->fd, p, left);
+			if (w <= 0 && errno != EINTR)
+				break;
+			if (w > 0)
+				p += w, left -= (size_t)w;
+		}
+		if (r->have_tty)
+			tcsetattr(r->fd, TCSANOW, &r->tty);
+	}
+	/* SA_RESETHAND put the default action back: this ends the process
+	 * as the signal would have (a core dump, the shell's message). */
+	raise(sig);
+}
+
 static void catch_signals(struct pd_ui *ui, bool on)
 {
 	/* No SA_RESTART: a signal interrupts the blocking read, so the loop
@@ -33,6 +70,70 @@ static void catch_signals(struct pd_ui *ui, bool on)
 	signal_ui = on ? ui : NULL;
 	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
 		sigaction(exit_signals[i], &sa, NULL);
+	if (ui->restore == NULL)
+		return;
+	struct sigaction fatal = {
+		.sa_handler = on ? on_fatal : SIG_DFL,
+		.sa_flags = on ? SA_RESETHAND | SA_ONSTACK : 0,
+	};
+	sigemptyset(&fatal.sa_mask);
+	for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++)
+		sigaction(fatal_signals[i], &fatal, NULL);
+}
+
+static char *append_cap(char *s, const char *name)
+{
+	char *cap = tigetstr(name);
+	if (s == NULL || cap == NULL || cap == (char *)-1)
+		return s;
+	return talloc_strdup_append(s, cap);
+}
+
+/* Records how to give the terminal back (see struct pd_restore). Called
+ * after newterm, with the modes from before it. */
+static void prepare_restore(struct pd_ui *ui, int fd, const struct termios *tty,
+			    bool have_tty)
+{
+	struct pd_restore *r = talloc_zero(ui, struct pd_restore);
+	if (r == NULL)
+		return;
+	r->fd = fd;
+	r->have_tty = have_tty;
+	if (have_tty)
+		r->tty = *tty;
+	r->seq = talloc_strdup(r, "");
+	r->seq = append_cap(r->seq, "sgr0");
+	r->seq = append_cap(r->seq, "cnorm");
+	r->seq = append_cap(r->seq, "rmkx");
+	char *ca = tigetstr("rmcup");
+	if (ca != NULL && ca != (char *)-1)
+		r->seq = append_cap(r->seq, "rmcup");
+	else if (r->seq != NULL)
+		/* No alternate screen: at least the shell starts on a new line. */
+		r->seq = talloc_strdup_append(r->seq, "\r\n");
+	r->len = r->seq != NULL ? strlen(r->seq) : 0;
+	long size = sysconf(_SC_SIGSTKSZ);
+	r->stack.ss_size = size > 65536 ? (size_t)size : 65536;
+	r->stack.ss_sp = talloc_size(r, r->stack.ss_size);
+	r->stack.ss_flags = 0;
+	if (r->stack.ss_sp != NULL && sigaltstack(&r->stack, NULL) != 0) {
+		talloc_free(r->stack.ss_sp);
+		r->stack.ss_sp = NULL;
+	}
+	ui->restore = r;
+}
+
+static void drop_restore(struct pd_ui *ui)
+{
+	struct pd_restore *r = ui->restore;
+	if (r == NULL)
+		return;
+	if (r->stack.ss_sp != NULL) {
+		stack_t off = { .ss_flags = SS_DISABLE };
+		sigaltstack(&off, NULL);
+	}
+	ui->restore = NULL;
+	talloc_free(r);
 }
 
 static const struct pd_glyphs utf8_glyphs = {
@@ -93,6 +194,8 @@ int pd_display_start(struct pd_ui *ui, const char *term, int rows, int cols,
 			return pd_err_set(err, PD_E_IO, "cannot open /dev/null: %s",
 					  strerror(errno));
 	}
+	struct termios tty;
+	bool have_tty = !ui->scripted && tcgetattr(STDOUT_FILENO, &tty) == 0;
 	ui->screen = newterm(term, out, in);
 	if (ui->screen == NULL)
 		return pd_err_set(err, PD_E_TERMINAL,
@@ -100,12 +203,19 @@ int pd_display_start(struct pd_ui *ui, const char *term, int rows, int cols,
 				  "terminfo, e.g. TERM=xterm-256color",
 				  term);
 	set_term(ui->screen);
+	if (!ui->scripted)
+		prepare_restore(ui, STDOUT_FILENO, &tty, have_tty);
 	catch_signals(ui, true);
 	if (ui->scripted) {
 		resize_term(rows, cols);
 		set_escdelay(10);
-	} else {
-		set_escdelay(50);
+	} else if (getenv("ESCDELAY") == NULL) {
+		/* curses waits this long after an Esc for the rest of an
+		 * arrow key's sequence. Its default, a second, makes Esc feel
+		 * broken; a sequence from a terminal or tmux arrives whole,
+		 * and 100 ms covers a slow SSH link. ESCDELAY (read by curses)
+		 * overrides. */
+		set_escdelay(100);
 	}
 	raw();
 	noecho();
@@ -125,6 +235,7 @@ void pd_display_stop(struct pd_ui *ui)
 	curs_set(1);
 	endwin();
 	catch_signals(ui, false);
+	drop_restore(ui);
 	delscreen(ui->screen);
 	ui->screen = NULL;
 	if (ui->scripted) {
@@ -165,20 +276,37 @@ void pd_display_suspend(struct pd_ui *ui)
 
 /* ------------------------------------------------------------ colours */
 
-/* Nearest of the first `n` (8 or 16) colours for an xterm colour. */
+/* The xterm 256-colour cube's six levels of each of red, green, blue. */
+static const int cube_level[6] = { 0, 95, 135, 175, 215, 255 };
+
+/* A grey of value v (0..255) among the first n colours: black, then (16
+ * colours) bright black, white, bright white. */
+static short downgrade_grey(int v, int n)
+{
+	if (n == 8)
+		return (short)(v < 128 ? 0 : 7);
+	return (short)(v < 48 ? 0 : v < 144 ? 8 : v < 224 ? 7 : 15);
+}
+
+/* A colour of the first `n` (8 or 16) for an xterm colour. Not the nearest
+ * by distance, which turns most of the cube into greys: the hue is kept
+ * (a channel counts when it is more than half the strongest one), and
+ * with 16 colours a strong colour becomes the bright one. A theme's dark
+ * blue stays blue rather than turning black. */
 static short downgrade(short c, int n)
 {
 	if (c < 0 || c < n)
 		return c;
 	if (c < 16)
 		return (short)(c - 8);
-	if (c >= 232) {
-		int grey = c - 232;
-		return (short)(grey < 8 ? 0 : grey < 16 && n == 16 ? 8 : 7);
-	}
+	if (c >= 232)
+		return downgrade_grey(8 + 10 * (c - 232), n);
 	int i = c - 16, r = i / 36, g = (i / 6) % 6, b = i % 6;
-	short base = (short)((r >= 3) | (g >= 3) << 1 | (b >= 3) << 2);
-	if (n == 16 && (r >= 4 || g >= 4 || b >= 4) && base != 0)
+	int m = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	if (r == g && g == b)
+		return downgrade_grey(cube_level[r], n);
+	short base = (short)((2 * r > m) | (2 * g > m) << 1 | (2 * b > m) << 2);
+	if (n == 16 && m >= 4)
 		base = (short)(base + 8);
 	return base;
 }

@@ -11,6 +11,7 @@
 struct pd_reader_opts {
 	const char *script;
 	const char *screen;
+	const char *theme; /* --theme: applied after the config file, or NULL */
 };
 
 /* Runs the reader on the threads matching the query in argv. Returns a
@@ -19,7 +20,8 @@ int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
 		   int argc, char **argv);
 
 /* Writes generated text to cli->out: format "man" is the man page KEYS
- * section, "rc" the default keymap, "theme" the compiled-in theme. */
+ * section, "areas" its list of colour areas, "rc" the default keymap,
+ * "theme" the compiled-in theme. */
 int pd_reader_dump(struct pd_cli *cli, const char *format);
 
 #endif

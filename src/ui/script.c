@@ -12,6 +12,9 @@
  *   resize ROWS COLS   the terminal changes size (KEY_RESIZE follows)
  *   dump               the screen text, one line per row, trailing blanks cut
  *   dump attrs         the same with {area,attr...} marks where style changes
+ *   dump colors        the number of colours in use, then each area's colours
+ *                      as the terminal gets them (after a theme is cut down
+ *                      to 16 or 8) and its attributes
  *   echo TEXT          prints TEXT (to label dumps)
  */
 #include "ui.h"
@@ -169,6 +172,25 @@ static void dump_screen(struct pd_ui *ui, bool with_attrs)
 	talloc_free(tmp);
 }
 
+static void dump_colors(struct pd_ui *ui)
+{
+	void *tmp = talloc_new(NULL);
+	fprintf(ui->dump_out, "colors %d\n", ui->ncolors);
+	for (int a = 0; a < PD_AREA_COUNT; a++) {
+		short fg = 0, bg = 0;
+		char *f = talloc_strdup(tmp, "-"), *b = talloc_strdup(tmp, "-");
+		if (ui->pair[a] > 0 && pair_content(ui->pair[a], &fg, &bg) == OK) {
+			f = fg < 0 ? talloc_strdup(tmp, "default") : talloc_asprintf(tmp, "%d", fg);
+			b = bg < 0 ? talloc_strdup(tmp, "default") : talloc_asprintf(tmp, "%d", bg);
+		}
+		char *m = style_mark(tmp, ui->attr[a], 0);
+		fprintf(ui->dump_out, "%s %s %s %s\n", pd_area_name((enum pd_area)a),
+			f ? f : "?", b ? b : "?", m ? m : "?");
+	}
+	fflush(ui->dump_out);
+	talloc_free(tmp);
+}
+
 /* ------------------------------------------------------------ commands */
 
 static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
@@ -227,8 +249,11 @@ static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
 			drain(ui);
 		}
 	} else if (strcmp(cmd, "dump") == 0) {
-		if (n > 2 || (n == 2 && strcmp(w[1], "attrs") != 0)) {
-			rc = pd_err_set(err, PD_E_USAGE, "usage: dump [attrs]");
+		if (n > 2 || (n == 2 && strcmp(w[1], "attrs") != 0 &&
+			      strcmp(w[1], "colors") != 0)) {
+			rc = pd_err_set(err, PD_E_USAGE, "usage: dump [attrs|colors]");
+		} else if (n == 2 && w[1][0] == 'c') {
+			dump_colors(ui);
 		} else {
 			pd_ui_draw(ui);
 			dump_screen(ui, n == 2);

@@ -133,6 +133,19 @@ int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
 	if (pd_config_new(&ui->cfg, ui, &cli->err) != PD_OK)
 		goto done;
 	char *config_msg = load_user_config(ui);
+	/* --theme wins over the config file. A theme that is not there stops
+	 * the reader here, on a normal screen; its bad lines do not. */
+	if (opts->theme != NULL) {
+		struct pd_err terr;
+		pd_err_init(&terr, ui);
+		int trc = pd_config_load_theme(ui->cfg, opts->theme, &terr);
+		if (trc == PD_E_NOT_FOUND) {
+			pd_err_set(&cli->err, trc, "--theme: %s", pd_err_msg(&terr));
+			goto done;
+		}
+		if (trc != PD_OK && config_msg == NULL)
+			config_msg = terr.msg;
+	}
 	if (pd_store_open(&ui->store, ui, cli->notmuch_config, &cli->err) != PD_OK)
 		goto done;
 
@@ -188,12 +201,14 @@ int pd_reader_dump(struct pd_cli *cli, const char *format)
 
 	if (strcmp(format, "man") == 0)
 		text = pd_keymap_man(cli->ctx);
+	else if (strcmp(format, "areas") == 0)
+		text = pd_config_areas_man(cli->ctx);
 	else if (strcmp(format, "rc") == 0)
 		text = pd_keymap_default_rc(cli->ctx);
 	else if (strcmp(format, "theme") == 0)
 		text = talloc_strdup(cli->ctx, pd_config_default_theme());
 	else {
-		fprintf(stderr, "patchdeck: --dump-keys takes man, rc or theme, not '%s'\n",
+		fprintf(stderr, "patchdeck: --dump-keys takes man, areas, rc or theme, not '%s'\n",
 			format);
 		return PD_EXIT_USAGE;
 	}

@@ -100,6 +100,7 @@ struct pd_ui {
 	FILE *term_out;
 
 	SCREEN *screen;
+	struct pd_restore *restore; /* display.c: the terminal back after a crash */
 	struct pd_err err;
 };
 

@@ -101,7 +101,22 @@ static const struct {
 	  "bright-black..bright-white or color0..color255", P_NONE, "", "" },
 	{ "color status red blue blinking", "t:1: unknown attribute 'blinking'; use bold, "
 	  "underline, reverse, dim, standout, italic or normal", P_NONE, "", "" },
-	{ "color sidebar red blue", "t:1: unknown colour area 'sidebar'", P_NONE, "", "" },
+	{ "color sidebar red blue", "t:1: unknown colour area 'sidebar'; use one of: default "
+	  "cursor status message error prompt date author count subject unread tree tags "
+	  "escape help-title help-key help-action title header mark version trailer "
+	  "collected diffstat diff-header diff-hunk diff-add diff-del whitespace quote1 "
+	  "quote2 quote3 signature", P_NONE, "", "" },
+	{ "color status 17 231", "", P_COLOR, "status", "17 231 0" },
+	{ "color status color-1 red", "t:1: unknown colour 'color-1'; use default, black..white, "
+	  "bright-black..bright-white or color0..color255", P_NONE, "", "" },
+	{ "color status red blue bold\ncolor status red", "t:2: usage: color AREA FG BG [ATTR...]",
+	  P_COLOR, "status", "1 4 1" },
+	{ "set theme mono\ncolor date red default", "", P_COLOR, "status", "-1 -1 5" },
+	{ "color date red default\nset theme mono", "", P_COLOR, "date", "-1 -1 0" },
+	{ "set theme nosuchtheme", "*no theme 'nosuchtheme'; put nosuchtheme.theme in ",
+	  P_COLOR, "status", "255 24 1" },
+	{ "theme /nonexistent/x.theme", "t:1: cannot read theme /nonexistent/x.theme: No such "
+	  "file or directory", P_COLOR, "cursor", "0 110 0" },
 	{ "color status red", "t:1: usage: color AREA FG BG [ATTR...]", P_NONE, "", "" },
 	{ "query mine \"from:me and tag:unread\"", "", P_QUERY, "mine", "from:me and tag:unread" },
 	{ "query mine a\nquery mine b", "", P_QUERY, "mine", "b" },
@@ -114,7 +129,7 @@ static const struct {
 	{ "source /nonexistent/rc", "t:1: cannot read /nonexistent/rc: No such file or directory",
 	  P_NONE, "", "" },
 	{ "theme nosuchtheme", "*no theme 'nosuchtheme'; put nosuchtheme.theme in ", P_NONE, "", "" },
-	{ "color status red blue\ntheme default", "", P_COLOR, "status", "7 4 1" },
+	{ "color status red blue\ntheme default", "", P_COLOR, "status", "255 24 1" },
 };
 
 static char *probe(void *ctx, struct pd_config *cfg, enum probe p, const char *arg)
@@ -296,18 +311,36 @@ static void test_defaults(void)
 	tap_str(pd_config_default_theme(), text,
 		"the compiled-in theme equals themes/default.theme");
 
-	/* Every area is set by the default theme, so none is left plain by
-	 * accident when an area is added. */
-	int unset = 0;
-	for (int a = 0; a < PD_AREA_COUNT; a++) {
-		char *needle = talloc_asprintf(ctx, "\ncolor %s ", pd_area_name((enum pd_area)a));
-		if (strstr(text, needle) == NULL) {
-			printf("# area %s is missing from themes/default.theme\n",
-			       pd_area_name((enum pd_area)a));
-			unset++;
+	/* Every area is set by each shipped theme, so none is left plain by
+	 * accident when an area is added; and each loads without an error. */
+	static const char *const shipped[] = { "default", "light", "mono" };
+	for (size_t t = 0; t < sizeof(shipped) / sizeof(shipped[0]); t++) {
+		path = talloc_asprintf(ctx, "%s/themes/%s.theme", srcdir ? srcdir : ".",
+				       shipped[t]);
+		fp = fopen(path, "r");
+		text = talloc_strdup(ctx, "");
+		while (fp != NULL && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
+			text = talloc_strndup_append(text, buf, n);
+		if (fp != NULL)
+			fclose(fp);
+		int unset = 0;
+		for (int a = 0; a < PD_AREA_COUNT; a++) {
+			char *needle = talloc_asprintf(ctx, "\ncolor %s ",
+						       pd_area_name((enum pd_area)a));
+			if (strstr(text, needle) == NULL) {
+				printf("# area %s is missing from themes/%s.theme\n",
+				       pd_area_name((enum pd_area)a), shipped[t]);
+				unset++;
+			}
 		}
+		tap_int(unset, 0, talloc_asprintf(ctx, "themes/%s.theme sets every colour area",
+						   shipped[t]));
+		tap_int(pd_config_load_theme(cfg, shipped[t], &err), PD_OK,
+			talloc_asprintf(ctx, "theme %s (compiled in) loads without an error",
+					shipped[t]));
 	}
-	tap_int(unset, 0, "themes/default.theme sets every colour area");
+	tap_int(pd_config_load_theme(cfg, "nosuch", &err), PD_E_NOT_FOUND,
+		"pd_config_load_theme: a theme that is not there is PD_E_NOT_FOUND");
 	talloc_free(ctx);
 }
 
