@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <talloc.h>
 #include <unistd.h>
 
@@ -247,7 +248,7 @@ static int run_path(struct pd_config *cfg, const char *path, struct pd_err *err)
 {
 	if (cfg->depth >= MAX_DEPTH)
 		return pd_err_set(err, PD_E_CONFIG,
-				  "source %s: more than %d levels deep; is there a loop?",
+				  "%s: sourced or themed more than %d levels deep; is there a loop?",
 				  path, MAX_DEPTH);
 	FILE *fp = fopen(path, "r");
 	if (fp == NULL)
@@ -257,15 +258,16 @@ static int run_path(struct pd_config *cfg, const char *path, struct pd_err *err)
 	char *text = talloc_strdup(local, "");
 	char buf[4096];
 	size_t n;
+	errno = 0;
 	while (text != NULL && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		text = talloc_strndup_append(text, buf, n);
-	bool failed = ferror(fp);
+	int failed = ferror(fp) ? (errno != 0 ? errno : EIO) : 0;
 	fclose(fp);
 	int rc;
 	if (text == NULL) {
 		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 	} else if (failed) {
-		rc = pd_err_set(err, PD_E_CONFIG, "cannot read %s", path);
+		rc = pd_err_set(err, PD_E_CONFIG, "cannot read %s: %s", path, strerror(failed));
 	} else {
 		char *slash = strrchr(path, '/');
 		struct origin org = {
@@ -301,9 +303,13 @@ static int theme_find(char **path, void *ctx, const char *name, struct pd_err *e
 #endif
 				  "");
 	}
-	if (*path != NULL && access(*path, R_OK) != 0)
+	struct stat st;
+	if (*path != NULL && (access(*path, R_OK) != 0 || stat(*path, &st) != 0))
 		return pd_err_set(err, PD_E_NOT_FOUND, "cannot read theme %s: %s", *path,
 				  strerror(errno));
+	if (*path != NULL && S_ISDIR(st.st_mode))
+		return pd_err_set(err, PD_E_NOT_FOUND, "cannot read theme %s: %s", *path,
+				  strerror(EISDIR));
 	return PD_OK;
 }
 

@@ -178,6 +178,10 @@ check_run "--theme with no such theme is one line, before the terminal is touche
 check_run "--theme with a path that is not there says so" 1 "" \
 	"patchdeck: --theme: cannot read theme $PD_TMP/none.theme: No such file or directory" -- \
 	"$PATCHDECK" --theme "$PD_TMP/none.theme" --script /dev/null
+mkdir -p "$PD_TMP/dir.theme"
+check_run "--theme with a directory says so" 1 "" \
+	"patchdeck: --theme: cannot read theme $PD_TMP/dir.theme: Is a directory" -- \
+	"$PATCHDECK" --theme "$PD_TMP/dir.theme" --script /dev/null
 check_run "--theme without a NAME is a usage error" 2 "" \
 	"patchdeck: --theme needs a NAME (default, light, mono or a theme of yours)
 patchdeck: try 'patchdeck --help'" -- "$PATCHDECK" --theme

@@ -246,7 +246,8 @@ static void test_files(void)
 
 	r = pd_config_run_file(cfg, loop, &err);
 	tap_str(pd_err_msg(&err),
-		talloc_asprintf(ctx, "%s:1: source %s: more than 16 levels deep; is there a loop?",
+		talloc_asprintf(ctx, "%s:1: %s: sourced or themed more than 16 levels deep; "
+				"is there a loop?",
 				loop, loop),
 		"a file sourcing itself stops with one error");
 
