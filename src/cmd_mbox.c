@@ -89,7 +89,8 @@ static char *patch_mail(void *ctx, const struct pd_patch *p, const char *mask)
 	char *subject = talloc_asprintf(ctx, "%s %s",
 					prefix != NULL && *prefix ? prefix : "[PATCH]", title);
 	const char *name = m->author.name != NULL ? m->author.name : "";
-	const char *email = m->author.email != NULL ? m->author.email : "";
+	const char *email = m->author.address != NULL ? m->author.address
+			    : m->author.email != NULL ? m->author.email : "";
 	char *from = *name ? talloc_asprintf(ctx, "%s <%s>", encode_text(ctx, name, true), email)
 			   : talloc_asprintf(ctx, "<%s>", email);
 
@@ -108,6 +109,10 @@ static char *patch_mail(void *ctx, const struct pd_patch *p, const char *mask)
 	 * start one after a blank line. */
 	bool added = false;
 	for (size_t i = 0; s != NULL && i < n; i++) {
+		/* A trailer naming someone other than its sender is shown
+		 * flagged, never applied: nobody vouched for it (SERIES.md). */
+		if (c[i]->mismatch)
+			continue;
 		if (!added && *msg && m->ntrailers == 0)
 			s = talloc_strdup_append(s, "\n");
 		added = true;

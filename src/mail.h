@@ -20,6 +20,9 @@
 struct pd_person {
 	char *name;  /* display name, "" when none */
 	char *email; /* lower-cased address, "" when none */
+	/* The address as sent, case kept: what git am records as the author
+	 * (mailboxes may be case-sensitive). NULL when none. */
+	char *address;
 };
 
 struct pd_mail {

@@ -120,6 +120,7 @@ static bool person_from_list(struct pd_parse *p, struct pd_person *who, Internet
 	const char *name = internet_address_get_name(INTERNET_ADDRESS(mb));
 	who->name = clean_header(p, name ? name : "");
 	who->email = lower_dup(p, internet_address_mailbox_get_addr(mb));
+	who->address = clean_header(p, internet_address_mailbox_get_addr(mb));
 	return true;
 }
 

@@ -2,6 +2,7 @@
  * and the one function that puts untrusted text on the screen. */
 #include "ui.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <stdlib.h>
@@ -38,23 +39,46 @@ struct pd_restore {
 	char *seq;           /* sgr0 cnorm rmkx rmcup, as terminfo has them */
 	size_t len;
 	stack_t stack;       /* a stack overflow still gets a handler */
+	/* While the screen is ours, standard error goes to an unlinked file
+	 * (capture_fd): a library's warning would garble the screen, and a
+	 * failed assertion's message would vanish with the alternate screen.
+	 * It is written to the real one (err_fd) once the terminal is back. */
+	int err_fd, capture_fd;
 };
+
+static void write_all_fd(int fd, const char *p, size_t left)
+{
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+		if (w <= 0 && errno != EINTR)
+			return;
+		if (w > 0)
+			p += w, left -= (size_t)w;
+	}
+}
+
+/* Async-signal-safe: only dup2, lseek, read, write. */
+static void replay_stderr(const struct pd_restore *r)
+{
+	char buf[512];
+	ssize_t n;
+
+	if (r->capture_fd < 0 || dup2(r->err_fd, STDERR_FILENO) < 0)
+		return;
+	if (lseek(r->capture_fd, 0, SEEK_SET) != 0)
+		return;
+	while ((n = read(r->capture_fd, buf, sizeof(buf))) > 0)
+		write_all_fd(STDERR_FILENO, buf, (size_t)n);
+}
 
 static void on_fatal(int sig)
 {
 	const struct pd_restore *r = signal_ui != NULL ? signal_ui->restore : NULL;
 	if (r != NULL) {
-		const char *p = r->seq;
-		size_t left = r->len;
-		while (left > 0) {
-			ssize_t w = write(r->fd, p, left);
-			if (w <= 0 && errno != EINTR)
-				break;
-			if (w > 0)
-				p += w, left -= (size_t)w;
-		}
+		write_all_fd(r->fd, r->seq, r->len);
 		if (r->have_tty)
 			tcsetattr(r->fd, TCSANOW, &r->tty);
+		replay_stderr(r);
 	}
 	/* SA_RESETHAND put the default action back: this ends the process
 	 * as the signal would have (a core dump, the shell's message). */
@@ -120,6 +144,24 @@ static void prepare_restore(struct pd_ui *ui, int fd, const struct termios *tty,
 		talloc_free(r->stack.ss_sp);
 		r->stack.ss_sp = NULL;
 	}
+	r->err_fd = r->capture_fd = -1;
+	const char *tmp = getenv("TMPDIR");
+	char *path = talloc_asprintf(r, "%s/patchdeck-stderr.XXXXXX",
+				     tmp != NULL && *tmp == '/' ? tmp : "/tmp");
+	int cfd = path != NULL ? mkstemp(path) : -1;
+	if (cfd >= 0) {
+		unlink(path);
+		r->err_fd = dup(STDERR_FILENO);
+		if (r->err_fd >= 0 && dup2(cfd, STDERR_FILENO) >= 0) {
+			r->capture_fd = cfd;
+		} else {
+			close(cfd);
+			if (r->err_fd >= 0)
+				close(r->err_fd);
+			r->err_fd = -1;
+		}
+	}
+	talloc_free(path);
 	ui->restore = r;
 }
 
@@ -131,6 +173,12 @@ static void drop_restore(struct pd_ui *ui)
 	if (r->stack.ss_sp != NULL) {
 		stack_t off = { .ss_flags = SS_DISABLE };
 		sigaltstack(&off, NULL);
+	}
+	if (r->capture_fd >= 0) {
+		fflush(stderr);
+		replay_stderr(r);
+		close(r->capture_fd);
+		close(r->err_fd);
 	}
 	ui->restore = NULL;
 	talloc_free(r);
@@ -573,6 +621,23 @@ int pd_display_curses_key(int key)
 	return 0;
 }
 
+/* A test hook, for tests/tui/tmux-terminal.sh only: with
+ * PATCHDECK_TEST_HOOK_CRASH=assert or =segv the first key on a real
+ * terminal fails an assertion or writes through a null pointer, so that
+ * the test sees the terminal given back after real crashes (kill(1) can
+ * only send the signals). Nothing else reads the variable. */
+static void test_hook_crash(void)
+{
+	const char *hook = getenv("PATCHDECK_TEST_HOOK_CRASH");
+	if (hook == NULL)
+		return;
+	assert(strcmp(hook, "assert") != 0 && "PATCHDECK_TEST_HOOK_CRASH=assert");
+	if (strcmp(hook, "segv") == 0) {
+		volatile int *volatile nowhere = NULL;
+		*nowhere = 1;
+	}
+}
+
 int pd_display_key(struct pd_ui *ui)
 {
 	wint_t wc;
@@ -585,6 +650,8 @@ int pd_display_key(struct pd_ui *ui)
 	int r = get_wch(&wc);
 	if (r == ERR)
 		return -1;
+	if (!ui->scripted)
+		test_hook_crash();
 	if (r == KEY_CODE_YES) {
 		for (size_t i = 0; i < sizeof(key_codes) / sizeof(key_codes[0]); i++)
 			if (key_codes[i].curses == (int)wc)

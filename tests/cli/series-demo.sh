@@ -234,7 +234,9 @@ import json, sys
 revs = json.load(open(sys.argv[1]))
 r = next(r for r in revs if sys.argv[2] in [r["id"]] + [p["id"] for p in r["patches"]])
 for p in r["patches"]:
-    print(p["id"] + "\t" + "\t".join("%s: %s" % (t["name"], t["value"]) for t in p["trailers"]))
+    # A trailer whose address is not its sender's is shown, not applied.
+    print(p["id"] + "\t" + "\t".join("%s: %s" % (t["name"], t["value"]) for t in p["trailers"]
+                                      if not t["mismatch"]))
 PY
 	i=0
 	while IFS=$'\t' read -r id trailers; do

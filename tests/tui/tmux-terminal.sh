@@ -263,4 +263,26 @@ for sig in TERM HUP ABRT SEGV BUS FPE; do
 	tm send-keys clear Enter
 done
 
+# Real crashes, through the program's test hook (PATCHDECK_TEST_HOOK_CRASH,
+# read by src/ui/display.c at the first key): a failed assert() and a
+# write through a null pointer. The assertion's message, written while the
+# screen was the reader's, shows on the shell's screen afterwards.
+for hook in assert segv; do
+	run TERM=tmux-256color PATCHDECK_TEST_HOOK_CRASH=$hook
+	settle "$(dump_of 30x100 'dump')"
+	tm send-keys j
+	case $hook in
+	assert)
+		given_back "a failed assertion" 134 -
+		check_eq "a failed assertion: its message is on the shell's screen, after the reader's" \
+"patchdeck: SRC:NNN: test_hook_crash: Assertion \`strcmp(hook, \"assert\") != 0 && \"PATCHDECK_TEST_HOOK_CRASH=assert\"' failed.
+Aborted
+exit=134
+\$" "$(tm capture-pane -p -J | sed -e 's/ *$//' -e '/^$/d' | sed 's|^patchdeck: [^ ]*display\.c:[0-9]*:|patchdeck: SRC:NNN:|')"
+		;;
+	segv) given_back "a null pointer write" 139 "Segmentation fault" ;;
+	esac
+	tm send-keys clear Enter
+done
+
 tap_done
