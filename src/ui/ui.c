@@ -10,6 +10,10 @@
 
 #include "reader.h"
 
+/* Work between keys runs in slices this long; a key pressed meanwhile
+ * waits at most that (and a rebuild of the list). */
+enum { WORK_SLICE_MS = 25, KEY_WAIT_BUSY_MS = 10 };
+
 void pd_ui_key(struct pd_ui *ui, int key)
 {
 	if (key == PD_KEY_RESIZE) {
@@ -65,13 +69,33 @@ char *pd_ui_date(void *ctx, struct pd_ui *ui, time_t t)
 	return talloc_strdup(ctx, "");
 }
 
+/* A slice of the views' work between keys (a list reading the rest of
+ * the store), the top view first. Returns whether any is left. */
+static bool work(struct pd_ui *ui)
+{
+	for (struct pd_view *v = ui->top; v != NULL; v = v->below)
+		if (v->ops->work != NULL && v->ops->work(ui, v, WORK_SLICE_MS))
+			return true;
+	return false;
+}
+
 static void run_terminal(struct pd_ui *ui)
 {
+	/* Whether views may have work: true at first and after every key
+	 * (it may have opened a list), false once a slice found none. */
+	bool busy = true;
 	while (!ui->quit && ui->signal == 0) {
 		pd_ui_draw(ui);
+		/* While there is work the read waits only a moment, so a key
+		 * is answered within a slice and the work goes on without one. */
+		ui->wait_ms = busy ? KEY_WAIT_BUSY_MS : 0;
 		int key = pd_display_key(ui);
-		if (key >= 0)
+		if (key >= 0) {
 			pd_ui_key(ui, key);
+			busy = true;
+		} else if (busy && !ui->quit && ui->signal == 0) {
+			busy = work(ui);
+		}
 	}
 }
 

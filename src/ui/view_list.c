@@ -1,61 +1,322 @@
-/* The thread list: one line per thread matching a query, newest first.
- *   DATE  AUTHORS  [matched/total]  SUBJECT */
+/* The series list: one row per series, its latest revision, newest first
+ * or by latest activity; `v` shows the older revisions folded under it.
+ *
+ *   DATE AUTHOR  vN+ RECV/TOTAL! A1 R2 T0 (REPLIES) [TAGS] TITLE
+ *
+ * The texts are those of `patchdeck list` (series_fmt.h). Rows point into
+ * the list's pd_load; a new load (more of the store read) replaces the
+ * rows, and the cursor stays on the series it was on.
+ */
 #include "ui.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 
+#include "list_load.h"
+#include "series_fmt.h"
+#include "series_json.h"
+
+struct list_row {
+	const struct pd_revision *rev;
+	size_t order;   /* the series' place in the model: latest activity first */
+	bool older;     /* an older revision, shown under its series' latest */
+	bool oldest;    /* the last of those: the tree's corner */
+	bool unread;
+};
+
+/* Columns as wide as this screen allows (list_layout). */
+struct list_cols {
+	int author;
+	bool date, trailers, replies;
+};
+
 struct list_data {
 	const char *query;
-	struct pd_thread_row *rows;
+	struct pd_list_load *loader;
+	struct pd_load *load;     /* the rows point into it */
+	struct list_row *rows;
+	size_t nrows, nseries;
+	bool by_activity;         /* else by the latest revision's date */
+	bool revisions;           /* older revisions shown */
+	struct list_cols cols;
 };
+
+static bool mail_unread(const struct pd_mail *m)
+{
+	return m != NULL && m->unread;
+}
+
+static bool mails_unread(const struct pd_mail *const *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (mail_unread(m[i]))
+			return true;
+	return false;
+}
+
+/* Any mail of the revision unread: cover, patches, replies. Patches
+ * carried from an older revision belong to that one. */
+static bool revision_unread(const struct pd_revision *rev)
+{
+	if (mail_unread(rev->cover) || mails_unread(rev->replies, rev->nreplies))
+		return true;
+	for (size_t i = 0; i < rev->npatches; i++) {
+		const struct pd_patch *p = &rev->patches[i];
+		if (!p->carried && (mail_unread(p->mail) ||
+				    mails_unread(p->replies, p->nreplies)))
+			return true;
+	}
+	return false;
+}
+
+struct sort_key {
+	const struct pd_series *series;
+	size_t order;
+};
+
+static int by_date(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	time_t dx = pd_series_latest(x->series)->date, dy = pd_series_latest(y->series)->date;
+	if (dx != dy)
+		return dx > dy ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The rows for d->load in the chosen order; the old ones are freed. */
+static int build_rows(struct list_data *d)
+{
+	const struct pd_model *model = d->load->model;
+	struct sort_key *keys = talloc_array(d, struct sort_key, model->nseries + 1);
+	size_t nrows = 0;
+
+	if (keys == NULL)
+		return PD_E_NOMEM;
+	for (size_t i = 0; i < model->nseries; i++) {
+		keys[i] = (struct sort_key){ .series = model->series[i], .order = i };
+		nrows += d->revisions ? model->series[i]->nrevisions : 1;
+	}
+	if (!d->by_activity && model->nseries > 1)
+		qsort(keys, model->nseries, sizeof(*keys), by_date);
+	struct list_row *rows = talloc_array(d, struct list_row, nrows + 1);
+	if (rows == NULL) {
+		talloc_free(keys);
+		return PD_E_NOMEM;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < model->nseries; i++) {
+		const struct pd_series *s = keys[i].series;
+		bool unread = false;
+		for (size_t r = 0; r < s->nrevisions && !unread; r++)
+			unread = revision_unread(s->revisions[r]);
+		rows[n++] = (struct list_row){
+			.rev = pd_series_latest(s), .order = keys[i].order, .unread = unread,
+		};
+		/* Newest first under the latest, as `list --all-revisions`. */
+		for (size_t r = s->nrevisions - 1; d->revisions && r-- > 0;)
+			rows[n++] = (struct list_row){
+				.rev = s->revisions[r], .order = keys[i].order,
+				.older = true, .oldest = r == 0,
+				.unread = revision_unread(s->revisions[r]),
+			};
+	}
+	talloc_free(keys);
+	talloc_free(d->rows);
+	d->rows = rows;
+	d->nrows = n;
+	d->nseries = model->nseries;
+	return PD_OK;
+}
+
+/* The row showing rev, else the latest row of its series; nrows when the
+ * series is not listed. */
+static size_t find_row(const struct list_data *d, size_t nrows, const struct pd_revision *rev)
+{
+	size_t latest = nrows;
+	for (size_t i = 0; rev != NULL && i < nrows; i++) {
+		if (d->rows[i].rev == rev)
+			return i;
+		if (latest == nrows && !d->rows[i].older && d->rows[i].rev->series == rev->series)
+			latest = i;
+	}
+	return latest;
+}
+
+static void set_title(struct pd_view *view)
+{
+	struct list_data *d = view->data;
+	char *progress = pd_list_load_progress(view, d->loader);
+	char *title = talloc_asprintf(view, "%s  (%zu series%s%s)",
+				      *d->query ? d->query : "*", d->nseries,
+				      progress != NULL ? ", " : "", progress != NULL ? progress : "");
+	talloc_free(progress);
+	if (title != NULL) {
+		talloc_free(view->title);
+		view->title = title;
+	}
+}
+
+/* Shows load (or the current one again, re-sorted): rebuilds the rows
+ * and puts the cursor back on the series it was on, at the same height
+ * on the screen. */
+static int relist(struct pd_ui *ui, struct pd_view *view, struct pd_load *load)
+{
+	struct list_data *d = view->data;
+	char *keep = NULL;
+	size_t offset = view->cursor - view->top;
+
+	if (view->lines > 0)
+		keep = talloc_strdup(d, d->rows[view->cursor].rev->id);
+	struct pd_load *old = d->load;
+	d->load = load;
+	int rc = build_rows(d);
+	if (rc != PD_OK) {
+		d->load = old;
+		talloc_free(keep);
+		return rc;
+	}
+	if (old != load)
+		talloc_free(old);
+	view->lines = d->nrows;
+	if (keep != NULL) {
+		size_t row = find_row(d, view->lines, pd_model_find(load->model, keep));
+		if (row < view->lines) {
+			view->cursor = row;
+			view->top = row >= offset ? row - offset : 0;
+		}
+		talloc_free(keep);
+	}
+	set_title(view);
+	pd_view_clamp(ui, view);
+	return PD_OK;
+}
 
 static int list_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 {
 	struct list_data *d = talloc_zero(view, struct list_data);
-	size_t n = 0;
-
 	if (d == NULL)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	d->query = view->arg;
-	int rc = pd_store_threads(&d->rows, &n, ui->store, d, d->query, err);
-	if (rc != PD_OK)
-		return rc;
-	/* notmuch puts '|' between the authors of matched and unmatched
-	 * messages; on screen they are one list. */
-	for (size_t i = 0; i < n; i++)
-		for (char *p = d->rows[i].authors; (p = strchr(p, '|')) != NULL;)
-			*p = ',';
 	view->data = d;
-	view->lines = n;
-	view->title = talloc_strdup(view, *d->query ? d->query : "*");
-	return PD_OK;
+	/* A script's screens must not depend on the machine's speed: there
+	 * the whole list is read before the first one. */
+	struct pd_load *first = NULL;
+	int rc = pd_list_load_start(&d->loader, d, ui->store, d->query, !ui->scripted,
+				    &first, err);
+	if (rc == PD_OK && relist(ui, view, first) != PD_OK)
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+	return rc;
 }
 
-static char *count_text(void *ctx, const struct pd_thread_row *r)
+static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms)
 {
-	return talloc_asprintf(ctx, "[%d/%d]", r->matched, r->total);
+	struct list_data *d = view->data;
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	bool more = false;
+	struct pd_load *fresh = NULL;
+	if (pd_list_load_work(d->loader, budget_ms, &fresh, &more, &err) != PD_OK)
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+	else if (fresh != NULL && relist(ui, view, fresh) != PD_OK)
+		pd_ui_error(ui, "out of memory while listing the series");
+	talloc_free(err.msg);
+	if (fresh == NULL)
+		set_title(view);
+	return more;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+/* Fixed columns: the date, the author, "v3+ ", "12/12! ", "A1 R2 T0 ",
+ * "(12) ". What the title needs first, then what a narrow screen drops. */
+enum { VERSION_W = 4, MARK_W = 1, COUNT_W = 6, TRAILERS_W = 8, REPLIES_W = 5, TITLE_MIN = 24 };
+
+static void list_layout(struct pd_ui *ui, struct pd_view *view)
+{
+	struct list_data *d = view->data;
+	struct list_cols c = { .date = true, .trailers = true, .replies = true };
+	int date_w = 0;
+
+	c.author = (int)pd_config_int(ui->cfg, PD_OPTION_AUTHOR_WIDTH);
+	if (view->lines > 0) {
+		char *date = pd_ui_date(NULL, ui, d->rows[view->top].rev->date);
+		date_w = date != NULL ? pd_text_width(ui, date) : 0;
+		talloc_free(date);
+	}
+	int fixed = (VERSION_W + MARK_W + 1) + (COUNT_W + 1);
+#define REST() (ui->cols - fixed - (c.date ? date_w + 1 : 0) - (c.author + 2) -     \
+		(c.trailers ? TRAILERS_W + 1 : 0) - (c.replies ? REPLIES_W + 1 : 0))
+	if (REST() < TITLE_MIN) {
+		int floor = c.author < 10 ? c.author : 10;
+		c.author -= TITLE_MIN - REST();
+		if (c.author < floor)
+			c.author = floor;
+	}
+	if (REST() < TITLE_MIN)
+		c.replies = false;
+	if (REST() < TITLE_MIN)
+		c.date = false;
+	if (REST() < TITLE_MIN)
+		c.trailers = false;
+#undef REST
+	d->cols = c;
 }
 
 static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 		      bool selected)
 {
 	struct list_data *d = view->data;
-	const struct pd_thread_row *r = &d->rows[row];
+	const struct list_row *r = &d->rows[row];
+	const struct pd_revision *rev = r->rev;
+	const struct list_cols *c = &d->cols;
 	int unread = r->unread ? PD_STYLE_UNREAD : 0;
-	int aw = (int)pd_config_int(ui->cfg, PD_OPTION_AUTHOR_WIDTH);
 	void *tmp = talloc_new(NULL);
-	char *date = pd_ui_date(tmp, ui, r->newest);
-	char *count = count_text(tmp, r);
 	int x = 0;
 
 #define STYLE(area) ((selected ? PD_AREA_CURSOR : (area)) | unread)
-	x = pd_put_pad(ui, y, x, x + pd_text_width(ui, date ? date : "") + 2,
-		       STYLE(PD_AREA_DATE), date ? date : "");
-	x = pd_put_col(ui, y, x, aw, 2, STYLE(PD_AREA_AUTHOR), r->authors);
-	/* Counts line up to the width of "[99/99]". */
-	x = pd_put_pad(ui, y, x, x + 8, STYLE(PD_AREA_COUNTS), count ? count : "");
-	x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_SUBJECT), r->subject);
+	if (c->date) {
+		char *date = pd_ui_date(tmp, ui, rev->date);
+		x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_DATE), date ? date : "");
+		x = pd_put_pad(ui, y, x, x + 1, STYLE(PD_AREA_DATE), "");
+	}
+	x = pd_put_col(ui, y, x, c->author, 2, STYLE(PD_AREA_AUTHOR), pd_fmt_author(rev));
+	/* The version, then right after it: superseded (a newer revision
+	 * exists), or older revisions exist (v shows them). */
+	char *ver = pd_fmt_version(tmp, rev);
+	const char *mark = r->older ? (ui->utf8 ? "\u2191" : "^")
+			   : rev->series->nrevisions > 1 ? "+" : "";
+	int end = x + VERSION_W + MARK_W + 1;
+	x = pd_put(ui, y, x, end - 1 - MARK_W, STYLE(PD_AREA_VERSION), ver ? ver : "");
+	x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_MARK), mark);
+	x = pd_put_pad(ui, y, x, end, STYLE(PD_AREA_VERSION), "");
+
+	char *count = pd_fmt_count(tmp, rev);
+	end = x + COUNT_W + 1;
+	x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_COUNTS), count ? count : "");
+	if (rev->nmissing > 0)
+		x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_MARK), PD_FMT_MISSING);
+	x = pd_put_pad(ui, y, x, end, STYLE(PD_AREA_COUNTS), "");
+
+	if (c->trailers) {
+		char *art = pd_fmt_trailers(tmp, rev);
+		x = pd_put_col(ui, y, x, TRAILERS_W, 1, STYLE(PD_AREA_TRAILER), art ? art : "");
+	}
+	if (c->replies) {
+		char *re = rev->nreplies_total > 0
+				   ? talloc_asprintf(tmp, "(%zu)", rev->nreplies_total)
+				   : NULL;
+		x = pd_put_col(ui, y, x, REPLIES_W, 1, STYLE(PD_AREA_COUNTS), re ? re : "");
+	}
+	if (r->older)
+		x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_TREE),
+			   r->oldest ? ui->glyph.corner : ui->glyph.tee);
+	char *tags = pd_revision_tags(tmp, rev);
+	if (tags != NULL && *tags != '\0') {
+		x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_TAGS), tags);
+		x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_SUBJECT), " ");
+	}
+	x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_SUBJECT), rev->title ? rev->title : "");
 	pd_put_pad(ui, y, x, ui->cols, STYLE(PD_AREA_DEFAULT), "");
 #undef STYLE
 	talloc_free(tmp);
@@ -63,9 +324,17 @@ static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 
 static char *list_text(void *ctx, struct pd_ui *ui, struct pd_view *view, size_t row)
 {
+	(void)ui;
 	struct list_data *d = view->data;
-	const struct pd_thread_row *r = &d->rows[row];
-	return talloc_asprintf(ctx, "%s %s", r->authors, r->subject);
+	const struct pd_revision *rev = d->rows[row].rev;
+	char *tags = pd_revision_tags(ctx, rev);
+	char *ver = pd_fmt_version(ctx, rev);
+	char *s = talloc_asprintf(ctx, "%s <%s> %s %s %s", rev->author.name ? rev->author.name : "",
+				  rev->author.email ? rev->author.email : "", ver ? ver : "",
+				  tags ? tags : "", rev->title ? rev->title : "");
+	talloc_free(tags);
+	talloc_free(ver);
+	return s;
 }
 
 static bool list_unread(struct pd_view *view, size_t row)
@@ -74,21 +343,48 @@ static bool list_unread(struct pd_view *view, size_t row)
 	return d->rows[row].unread;
 }
 
+static void open_series(struct pd_ui *ui, struct pd_view *view)
+{
+	struct list_data *d = view->data;
+	if (view->lines == 0) {
+		pd_ui_error(ui, "no series in %s", *d->query ? d->query : "the store");
+		return;
+	}
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	char *id = talloc_strdup(ui->ctx, d->rows[view->cursor].rev->id);
+	if (id == NULL || pd_view_push(ui, &pd_series_ops, id, &err) != PD_OK) {
+		pd_ui_error(ui, "%s", id == NULL ? "out of memory" : pd_err_msg(&err));
+		talloc_free(id);
+	} else {
+		talloc_steal(ui->top, id);
+	}
+	talloc_free(err.msg);
+}
+
 static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action action)
 {
 	struct list_data *d = view->data;
 
-	if (action != PD_ACT_OPEN)
-		return false;
-	if (view->lines == 0) {
-		pd_ui_error(ui, "no thread matches %s", view->title);
+	switch (action) {
+	case PD_ACT_OPEN:
+		open_series(ui, view);
 		return true;
+	case PD_ACT_SORT:
+		d->by_activity = !d->by_activity;
+		break;
+	case PD_ACT_REVISIONS:
+		d->revisions = !d->revisions;
+		break;
+	default:
+		return false;
 	}
-	struct pd_err err;
-	pd_err_init(&err, NULL);
-	if (pd_view_push(ui, &pd_thread_ops, d->rows[view->cursor].thread_id, &err) != PD_OK)
-		pd_ui_error(ui, "%s", pd_err_msg(&err));
-	talloc_free(err.msg);
+	if (relist(ui, view, d->load) != PD_OK)
+		pd_ui_error(ui, "out of memory while listing the series");
+	else if (action == PD_ACT_SORT)
+		pd_ui_message(ui, "sorted by %s", d->by_activity ? "latest activity" : "date");
+	else
+		pd_ui_message(ui, "%s", d->revisions ? "older revisions shown" : "older revisions hidden");
 	return true;
 }
 
@@ -106,4 +402,6 @@ const struct pd_view_ops pd_list_ops = {
 	.line_text = list_text,
 	.is_unread = list_unread,
 	.handle = list_handle,
+	.layout = list_layout,
+	.work = list_work,
 };

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/tui/lib-tui.sh"
 
 command -v notmuch >/dev/null || tap_skip_all "notmuch is not installed"
-tui_store || tap_skip_all "cannot build the test store with notmuch new"
+tui_series_store || tap_skip_all "cannot build the test store with notmuch new"
 export TERM=xterm-256color
 unset NO_COLOR
 
@@ -29,13 +29,13 @@ color status red blue
 EOC
 
 check_eq 'a bind in the config file takes effect; j bound to none is unbound' \
-'2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März
-2024-03-03  Mallory       [1/1]   totally ^[[31mred^[[0m text^G
- list: *                                                          2/4
+'2024-05-10 Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
+2024-05-08 Grace Noc…  v1    2/2    A0 R0 T0 [RFC] doc: explain the th
+ list: *  (6 series)                                              2/6
 
-2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März
-2024-03-03  Mallory       [1/1]   totally ^[[31mred^[[0m text^G
- list: *                                                          2/4
+2024-05-10 Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
+2024-05-08 Grace Noc…  v1    2/2    A0 R0 T0 [RFC] doc: explain the th
+ list: *  (6 series)                                              2/6
 key j is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x
@@ -54,33 +54,33 @@ status 0' \
 dump' --screen 5x60)"
 
 check_eq 'a saved query from the config opens by name' \
-'2024-03-02  Bob Reviewe…  [1/4]   [PATCH 1/2] foo: prepare for bar
- list: tag:unread                                                 1/1
+'2024-05-10 Carol Cod…  v2    2/2    A0 R0 T1 mm: speed up the walker
+ list: tag:unread  (2 series)                                     1/2
 
 status 0' \
 "$(tui_run 'dump' --screen 3x70 unread)"
 
 check_eq ':query NAME opens a saved query' \
-'2024-03-02  Bob Reviewe…  [1/4]   [PATCH 1/2] foo: prepare for bar
- list: tag:unread                                                 1/1
+'2024-05-10 Carol Cod…  v2    2/2    A0 R0 T1 mm: speed up the walker
+ list: tag:unread  (2 series)                                     1/2
 
 status 0' \
 "$(tui_run 'type :query unread
 key Enter
 dump' --screen 3x70)"
 
-check_eq 'a config error shows as FILE:LINE on the last line; the rest applies' \
-'{cursor}2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März                                                                
-{date}2024-03-03  {author}Mallory       {count}[1/1]   {subject}totally {escape,reverse}^[{subject}[31mred{escape,reverse}^[{subject}[0m text{escape,reverse}^G
-{status} list: *                                                                                                            1/4 
+check_unread 'a config error shows as FILE:LINE on the last line; the rest applies' \
+'{cursor,bold}2024-05-10 Carol Coder   v2+   2/2    A0 R0 T1 (1)   mm: speed up the walker                                            
+{date}2024-05-08 {author}Grace Nocov…  {version}v1    {count}2/2    {trailer}A0 R0 T0 {count}      {tags}[RFC]{subject} doc: explain the thing
+{status} list: *  (6 series)                                                                                                1/6 
 {error,bold}TMP/bad/patchdeck/config:2: unknown action '\''jump'\''; the help view (?) lists them
 status 0' \
 "$(XDG_CONFIG_HOME=$PD_TMP/bad tui_run 'dump attrs' --screen 4x120 | sed "s|$PD_TMP|TMP|")"
 
-check_eq ':theme mono switches to attributes only' \
-'{cursor,reverse}2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März              
-{date}2024-03-03  {author}Mallory       {count}[1/1]   {subject}totally {subject,reverse}^[{subject}[31mred{subject,reverse}^[{subject}[0m text{subject,reverse}^G
-{status,bold,reverse} list: *                                                          1/4 
+check_unread ':theme mono switches to attributes only' \
+'{cursor,bold,reverse}2024-05-10 Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker  
+{date}2024-05-08 {author}Grace Noc…  {version}v1    {count}2/2    {trailer,underline}A0 R0 T0 {tags,underline}[RFC]{subject} doc: explain the th
+{status,bold,reverse} list: *  (6 series)                                              1/6 
 
 status 0' \
 "$(tui_run 'type :theme mono
@@ -88,31 +88,29 @@ key Enter
 dump attrs' --screen 4x70)"
 
 check_eq ':theme with an unknown name says where it looked' \
-'2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März
- list: *                                                                                                                                                    1/4
+'2024-05-10 Carol Coder   v2+   2/2    A0 R0 T1 (1)   mm: speed up the walker
+ list: *  (6 series)                                                                                                                                        1/6
 no theme '\''nosuch'\''; put nosuch.theme in TMP/home/.config/patchdeck/themes or PD_THEMEDIR
 status 0' \
 "$(tui_run 'type :theme nosuch
 key Enter
 dump' --screen 3x160 | sed -e "s|$PD_TMP|TMP|" -e "s| or /.*/themes\$| or PD_THEMEDIR|")"
 
-check_eq ':set charset ascii switches the tree to ASCII' \
-'2024-03-02  Alice Author  [PATCH 0/2] foo: add bar support
-2024-03-02  Alice Author  |->[PATCH 1/2] foo: prepare for bar
-2024-03-02  Bob Reviewer  | `->
-2024-03-02  Alice Author  `->[PATCH 2/2] foo: add bar
-
- thread: [PATCH 0/2] foo: add bar support                         1/4
-
+check_eq ':set charset ascii switches the marks and the tree to ASCII' \
+'2024-05-10 Carol Cod~  v2+   2/2    A0 R0 T1 mm: speed up the walker
+2024-05-03 Carol Cod~  v1^   2/2    A1 R0 T0 `-mm: speed up the walker
+2024-05-08 Grace Noc~  v1    2/2    A0 R0 T0 [RFC] doc: explain the th
+ list: *  (6 series)                                              1/7
+older revisions shown
 status 0' \
 "$(tui_run 'type :set charset ascii
 key Enter
-key x x Enter
-dump' --screen 7x70)"
+key v
+dump' --screen 5x70)"
 
 check_eq ':set with a bad value is one error line' \
-'2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März
- list: *                                                          1/4
+'2024-05-10 Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
+ list: *  (6 series)                                              1/6
 author-width takes a number from 4 to 200, not '\''1000'\''
 status 0' \
 "$(tui_run 'type :set author-width 1000
@@ -120,8 +118,8 @@ key Enter
 dump' --screen 3x70)"
 
 check_eq ':source runs an rc file' \
-'04 Mar  Dörte Ünico…  [1/1]   Wochenbericht für März
- list: *                                                          1/4
+'10 May Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
+ list: *  (6 series)                                              1/6
 
 status 0' \
 "$(tui_run 'type :source ~/.config/patchdeck/extra.rc
@@ -129,8 +127,8 @@ key Enter
 dump' --screen 3x70 | sed "s|$PD_TMP|TMP|")"
 
 check_eq 'the script names its bad line' \
-'2024-03-04  Dörte Ünico…  [1/1]   Wochenbericht für März
- list: *                                                          1/4
+'2024-05-10 Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
+ list: *  (6 series)                                              1/6
 
 status 1
 patchdeck: TMP/script:2: unknown key '\''Hyper-x'\''' \

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 command -v notmuch >/dev/null || tap_skip_all "notmuch is not installed"
-tui_store || tap_skip_all "cannot build the test store with notmuch new"
+tui_series_store || tap_skip_all "cannot build the test store with notmuch new"
 
 tmux_start 100 30
 
@@ -17,42 +17,41 @@ start() { # runs patchdeck in the pane, recording stty before and after
 }
 
 start
-if wait_for " list: *"; then tap_ok "the thread list appears"; else
-	tap_not_ok "the thread list appears" "$(screen)"; fi
-check_eq "the first row is the newest thread" \
-	"2024-03-04  Dörte Ünicode         [1/1]   Wochenbericht für März" "$(row 1)"
-check_eq "the status bar is on the second-last row" " list: * 1/4" "$(row 29 | sed 's/  */ /g')"
+if wait_for " list: *"; then tap_ok "the series list appears"; else
+	tap_not_ok "the series list appears" "$(screen)"; fi
+check_eq "the first row is the newest series" \
+	"2024-05-10 Carol Coder           v2+   2/2    A0 R0 T1 (1)   mm: speed up the walker" "$(row 1)"
+check_eq "the status bar is on the second-last row" " list: * (6 series) 1/6" "$(row 29 | sed 's/  */ /g')"
 
 tm send-keys j
-wait_for " 2/4" >/dev/null
-check_eq "j moves down" " list: * 2/4" "$(status_line)"
+wait_for " 2/6" >/dev/null
+check_eq "j moves down" " list: * (6 series) 2/6" "$(status_line)"
 
 tm send-keys Down
-wait_for " 3/4" >/dev/null
-check_eq "the Down arrow (an escape sequence) moves down" " list: * 3/4" "$(status_line)"
+wait_for " 3/6" >/dev/null
+check_eq "the Down arrow (an escape sequence) moves down" " list: * (6 series) 3/6" "$(status_line)"
 
-tm send-keys Enter
-wait_for " thread: " >/dev/null
-check_eq "Enter opens the thread" " thread: [PATCH 0/2] foo: add bar support 1/4" "$(status_line)"
-check_eq "the thread view draws the tree" \
-	"2024-03-02  Bob Reviewer          │ └─>" "$(row 3)"
+tm send-keys v
+wait_for " 4/7" >/dev/null
+check_eq "v shows Carol's v1 under her v2; the cursor stays on its series" \
+	" list: * (6 series) 4/7" "$(status_line)"
+check_eq "the older revision is drawn as a branch of the tree" \
+	"2024-05-03 Carol Coder           v1↑   2/2    A1 R0 T0 (1)   └─mm: speed up the walker" "$(row 2)"
 
 tm resize-window -x 60 -y 15
-wait_for "$(printf ' thread: [PATCH 0/2] foo: add bar support%15s1/4' '')" >/dev/null
+wait_for "$(printf ' list: \*  (6 series)%32s4/7' '')" >/dev/null
 check_eq "after a resize the status bar moves to the new second-last row" \
-	" thread: [PATCH 0/2] foo: add bar support               1/4" "$(row 14)"
+	" list: *  (6 series)                                    4/7" "$(row 14)"
+check_eq "a narrow screen drops columns, not the title" \
+	"Frank Sin…  v1    1/1    A0 R0 T0 lib: tidy the strings" "$(row 4)"
 tm resize-window -x 100 -y 30
-wait_for "$(printf '%50s1/4' '')" >/dev/null
-
-tm send-keys q
-wait_for " list: " >/dev/null
-check_eq "q goes back to the list, on the same row" " list: * 3/4" "$(status_line)"
+wait_for "$(printf '%50s4/7' '')" >/dev/null
 
 tm send-keys q
 wait_for "exit=" >/dev/null
 check_eq "q on the list quits with status 0" "exit=0" "$(screen | grep '^exit=')"
 check_eq "the shell's screen is back: the alternate screen was left" "" \
-	"$(screen | grep -E 'Wochenbericht| list: ')"
+	"$(screen | grep -E 'walker| list: ')"
 sleep 0.2
 if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
 	tap_ok "stty -g is the same before and after"
@@ -72,7 +71,7 @@ if [ -n "$pid" ]; then
 	check_eq "SIGTERM ends the reader with the signal's status" "exit=143" \
 		"$(screen | grep '^exit=')"
 	check_eq "after SIGTERM the shell's screen is back" "" \
-		"$(screen | grep -E 'Wochenbericht| list: ')"
+		"$(screen | grep -E 'walker| list: ')"
 	sleep 0.2
 	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
 		tap_ok "after SIGTERM stty -g is the same as before"
