@@ -13,6 +13,9 @@
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/common_interface_defs.h>
+#endif
 
 /* The one global: a signal handler cannot be handed the UI context, so the
  * context registers itself here while the terminal is ours. */
@@ -71,7 +74,8 @@ static void replay_stderr(const struct pd_restore *r)
 		write_all_fd(STDERR_FILENO, buf, (size_t)n);
 }
 
-static void on_fatal(int sig)
+/* Async-signal-safe. */
+static void restore_now(void)
 {
 	const struct pd_restore *r = signal_ui != NULL ? signal_ui->restore : NULL;
 	if (r != NULL) {
@@ -80,6 +84,11 @@ static void on_fatal(int sig)
 			tcsetattr(r->fd, TCSANOW, &r->tty);
 		replay_stderr(r);
 	}
+}
+
+static void on_fatal(int sig)
+{
+	restore_now();
 	/* SA_RESETHAND put the default action back: this ends the process
 	 * as the signal would have (a core dump, the shell's message). */
 	raise(sig);
@@ -103,6 +112,11 @@ static void catch_signals(struct pd_ui *ui, bool on)
 	sigemptyset(&fatal.sa_mask);
 	for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++)
 		sigaction(fatal_signals[i], &fatal, NULL);
+#ifdef __SANITIZE_ADDRESS__
+	/* In a sanitizer build the sanitizers take the crash, print their
+	 * report and _exit: this gives the terminal back, and the report. */
+	__sanitizer_set_death_callback(on ? restore_now : NULL);
+#endif
 }
 
 static char *append_cap(char *s, const char *name)
@@ -623,7 +637,7 @@ int pd_display_curses_key(int key)
 
 /* A test hook, for tests/tui/tmux-terminal.sh only: with
  * PATCHDECK_TEST_HOOK_CRASH=assert or =segv the first key on a real
- * terminal fails an assertion or writes through a null pointer, so that
+ * terminal fails an assertion or writes through a bad pointer, so that
  * the test sees the terminal given back after real crashes (kill(1) can
  * only send the signals). Nothing else reads the variable. */
 static void test_hook_crash(void)
@@ -633,7 +647,8 @@ static void test_hook_crash(void)
 		return;
 	assert(strcmp(hook, "assert") != 0 && "PATCHDECK_TEST_HOOK_CRASH=assert");
 	if (strcmp(hook, "segv") == 0) {
-		volatile int *volatile nowhere = NULL;
+		/* Not NULL: UBSan would stop a null store before it faults. */
+		volatile int *volatile nowhere = (volatile int *)16;
 		*nowhere = 1;
 	}
 }

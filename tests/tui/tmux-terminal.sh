@@ -280,7 +280,7 @@ Aborted
 exit=134
 \$" "$(tm capture-pane -p -J | sed -e 's/ *$//' -e '/^$/d' | sed 's|^patchdeck: [^ ]*display\.c:[0-9]*:|patchdeck: SRC:NNN:|')"
 		;;
-	segv) given_back "a null pointer write" 139 "Segmentation fault" ;;
+	segv) given_back "a bad pointer write" 139 "Segmentation fault" ;;
 	esac
 	tm send-keys clear Enter
 done
