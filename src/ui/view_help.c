@@ -23,7 +23,7 @@ static const struct {
 	{ ":set NAME VALUE", "change an option" },
 	{ ":bind VIEW KEY ACTION", "bind a key (VIEW: generic, list, thread, help)" },
 	{ ":color AREA FG BG [ATTR...]", "change a colour" },
-	{ ":theme NAME", "switch to themes/NAME.theme" },
+	{ ":theme NAME", "switch colours: default, light, mono or NAME.theme of yours" },
 	{ ":source FILE", "run an rc file" },
 	{ ":help", "show this help" },
 	{ ":quit", "quit patchdeck" },
