@@ -24,10 +24,10 @@ dump_of() {
 	env "$@" "$PATCHDECK" --script "$PD_TMP/t.script" --screen "$size" 2>&1
 }
 
-# settle EXPECTED: waits (up to 5 s) until the pane shows EXPECTED; the
+# settle EXPECTED: waits (up to 10 s) until the pane shows EXPECTED; the
 # check after it then compares whatever is there.
 settle() {
-	for _ in $(seq 50); do
+	for _ in $(seq 100); do
 		[ "$(screen)" = "$1" ] && return 0
 		sleep 0.1
 	done
@@ -57,8 +57,12 @@ given_back() {
 	local name=$1 want="${3:+$3
 }exit=$2
 \$"
-	wait_for "exit=" >/dev/null
-	sleep 0.2
+	wait_for "exit=" 100 >/dev/null
+	for _ in $(seq 50); do
+		[ -s "$PD_TMP/stty.after" ] && break
+		sleep 0.1
+	done
+	sleep 0.1
 	if [ "${3:-}" = "-" ]; then
 		check_eq "$name: exit status $2" "exit=$2" "$(screen | grep '^exit=')"
 	else
