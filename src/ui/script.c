@@ -16,6 +16,8 @@
  *                      as the terminal gets them (after a theme is cut down
  *                      to 16 or 8) and its attributes
  *   echo TEXT          prints TEXT (to label dumps)
+ *   open series ID     opens the series view on the revision holding
+ *                      Message-ID ID, as Enter on its list row would
  */
 #include "ui.h"
 
@@ -246,6 +248,23 @@ static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
 		} else {
 			resize_term(rows, cols);
 			ungetch(KEY_RESIZE);
+			drain(ui);
+		}
+	} else if (strcmp(cmd, "open") == 0) {
+		if (n != 3 || strcmp(w[1], "series") != 0) {
+			rc = pd_err_set(err, PD_E_USAGE, "usage: open series MESSAGE-ID");
+		} else {
+			/* A failure shows on the last line, as it would for a
+			 * user, so that tests can dump it. */
+			char *id = talloc_strdup(ui->ctx, w[2]);
+			struct pd_err oerr;
+			pd_err_init(&oerr, local);
+			if (pd_view_push(ui, &pd_series_ops, id, &oerr) != PD_OK) {
+				pd_ui_error(ui, "%s", pd_err_msg(&oerr));
+				talloc_free(id);
+			} else {
+				talloc_steal(ui->top, id);
+			}
 			drain(ui);
 		}
 	} else if (strcmp(cmd, "dump") == 0) {
