@@ -203,6 +203,10 @@ struct pd_message_arg {
 	size_t index;                  /* the one shown first */
 };
 
+/* view_thread.c: mail was shown, so the thread view (when view is one)
+ * stops drawing it as unread; the store is not changed. */
+void pd_thread_seen(struct pd_view *view, const struct pd_mail *mail);
+
 /* The query of a thread list view, for the views opened from it. */
 const char *pd_list_query(const struct pd_view *view);
 
