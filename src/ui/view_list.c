@@ -327,13 +327,14 @@ static char *list_text(void *ctx, struct pd_ui *ui, struct pd_view *view, size_t
 	(void)ui;
 	struct list_data *d = view->data;
 	const struct pd_revision *rev = d->rows[row].rev;
-	char *tags = pd_revision_tags(ctx, rev);
-	char *ver = pd_fmt_version(ctx, rev);
+	/* ctx may be NULL: the pieces go under a context of their own. */
+	void *tmp = talloc_new(NULL);
+	char *tags = pd_revision_tags(tmp, rev);
+	char *ver = pd_fmt_version(tmp, rev);
 	char *s = talloc_asprintf(ctx, "%s <%s> %s %s %s", rev->author.name ? rev->author.name : "",
 				  rev->author.email ? rev->author.email : "", ver ? ver : "",
 				  tags ? tags : "", rev->title ? rev->title : "");
-	talloc_free(tags);
-	talloc_free(ver);
+	talloc_free(tmp);
 	return s;
 }
 
