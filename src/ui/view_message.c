@@ -17,6 +17,7 @@
 #include <talloc.h>
 #include <time.h>
 
+#include "diffview.h"
 #include "doc.h"
 #include "mail.h"
 #include "textlines.h"
@@ -107,27 +108,6 @@ struct scan {
 	enum region region;
 };
 
-/* The area of a diff line; the caller knows whether it is in a hunk. */
-static int diff_area(const struct pd_line *l, bool in_hunk)
-{
-	if (in_hunk) {
-		char c = l->len > 0 ? l->s[0] : ' ';
-		return c == '+' ? PD_AREA_DIFF_ADD : c == '-' ? PD_AREA_DIFF_DEL : PD_AREA_DEFAULT;
-	}
-	return pd_line_starts(l, "@@") ? PD_AREA_DIFF_HUNK : PD_AREA_DIFF_HEADER;
-}
-
-/* Trailing blanks of an added line: what git diff --check flags. */
-static int mark_whitespace(struct pd_doc_line *dl, int area)
-{
-	size_t len = strlen(dl->text), end = len;
-	if (area != PD_AREA_DIFF_ADD)
-		return PD_OK;
-	while (end > 1 && (dl->text[end - 1] == ' ' || dl->text[end - 1] == '\t'))
-		end--;
-	return end < len ? pd_doc_span(dl, end, len, PD_AREA_WHITESPACE) : PD_OK;
-}
-
 /* Depth of a '>' quote: "> > x" and ">> x" are 2. */
 static int quote_depth(const struct pd_line *l)
 {
@@ -207,56 +187,42 @@ static int text_area(struct scan *s, const struct pd_line *l)
 	return PD_AREA_DEFAULT;
 }
 
-/* The screen draws a tab as one blank; kernel code is indented with
- * tabs, so they become blanks to the next 8-column stop here. */
-static struct pd_doc_line *add_expanded(struct pd_doc *doc, int area, const char *s,
-					size_t len)
+/* The lines [a, b) of v, without their CRs, as one text. */
+static char *join_lines(void *ctx, const struct pd_line *v, size_t a, size_t b)
 {
-	char *text = talloc_strdup(NULL, "");
-	size_t col = 0, from = 0;
-	for (size_t i = 0; text != NULL && i <= len; i++) {
-		if (i < len && s[i] != '\t') {
-			if (((unsigned char)s[i] & 0xC0) != 0x80)
-				col++;
-			continue;
-		}
-		text = talloc_strndup_append_buffer(text, s + from, i - from);
-		from = i + 1;
-		if (i < len && text != NULL) {
-			size_t pad = 8 - col % 8;
-			text = talloc_asprintf_append_buffer(text, "%*s", (int)pad, "");
-			col += pad;
-		}
+	char *s = talloc_strdup(ctx, "");
+	for (size_t i = a; s != NULL && i < b; i++) {
+		s = talloc_strndup_append_buffer(s, v[i].s, v[i].len);
+		if (s != NULL)
+			s = talloc_strdup_append_buffer(s, "\n");
 	}
-	struct pd_doc_line *dl = text != NULL ? pd_doc_add(doc, area, text) : NULL;
-	talloc_free(text);
-	return dl;
+	return s;
 }
 
-static int add_line(struct scan *s, const struct pd_line *v, size_t n, size_t i)
+/* Whether line i is part of a diff, following the diff from its start
+ * hunk by hunk as the body parser does. */
+static bool diff_line(struct scan *s, const struct pd_line *v, size_t n, size_t i)
 {
 	const struct pd_line *l = &v[i];
-	int area;
 	if (!s->in_diff && s->region != R_OUTLOOK && quote_depth(l) == 0 &&
 	    pd_diff_starts(v, n, i)) {
 		s->in_diff = true;
 		s->ds = (struct pd_diffscan){ .tolerant = true };
 	}
-	if (s->in_diff) {
-		bool in_hunk = !s->ds.damaged && (s->ds.old_left > 0 || s->ds.new_left > 0);
-		if (pd_diff_line(&s->ds, l))
-			area = diff_area(l, in_hunk || s->ds.damaged);
-		else {
-			s->in_diff = false;
-			area = text_area(s, l);
-		}
-	} else {
-		area = text_area(s, l);
-	}
-	struct pd_doc_line *dl = add_expanded(s->doc, area, l->s, l->len);
-	if (dl == NULL)
-		return PD_E_NOMEM;
-	return mark_whitespace(dl, area);
+	if (s->in_diff && !pd_diff_line(&s->ds, l))
+		s->in_diff = false;
+	return s->in_diff;
+}
+
+/* A run of diff lines, coloured by the shared diff code (diffview.c). */
+static int add_diff(struct pd_doc *doc, const struct pd_line *v, size_t a, size_t b)
+{
+	void *tmp = talloc_new(NULL);
+	char *diff = tmp ? join_lines(tmp, v, a, b) : NULL;
+	size_t *files = NULL, nfiles = 0;
+	int rc = diff ? pd_dv_add_diff(doc, diff, 0, tmp, &files, &nfiles) : PD_E_NOMEM;
+	talloc_free(tmp);
+	return rc;
 }
 
 static int add_text(struct pd_doc *doc, const struct pd_mail *m, const char *text)
@@ -268,11 +234,25 @@ static int add_text(struct pd_doc *doc, const struct pd_mail *m, const char *tex
 		return PD_E_NOMEM;
 	while (n > 0 && pd_line_blank(&v[n - 1]))
 		n--;
-	for (size_t i = 0; i < n; i++)
-		if (add_line(&s, v, n, i) != PD_OK)
-			return PD_E_NOMEM;
+	int rc = PD_OK;
+	for (size_t i = 0; rc == PD_OK && i < n;) {
+		size_t j = i;
+		while (j < n && diff_line(&s, v, n, j))
+			j++;
+		if (j > i) {
+			rc = add_diff(doc, v, i, j);
+			i = j;
+			continue;
+		}
+		int area = text_area(&s, &v[i]);
+		char *line = talloc_strndup(doc, v[i].s, v[i].len);
+		if (line == NULL || pd_dv_add(doc, area, line) == NULL)
+			rc = PD_E_NOMEM;
+		talloc_free(line);
+		i++;
+	}
 	talloc_free(v);
-	return PD_OK;
+	return rc;
 }
 
 /* Whether the text already shows the diff (a mail that is only the
