@@ -47,6 +47,7 @@ dmarc=$(case_id dmarc 1)
 encoded=$(case_id encoded-name 1)
 crlf=$(case_id crlf 1)
 attachment=$(case_id attachment 1)
+long=$(case_id long-thread 1)
 
 # Bold rows need the loader to mark mail unread (pd_mail.unread; every demo
 # mail is tagged unread). Until it does, the checks that show them skip;
@@ -667,6 +668,147 @@ key t
 dump
 key Enter
 dump' --screen 8x80 | case_names)"
+
+# long-thread: 30 replies to one patch, nested five deep (skipped on a
+# demo list made before the case existed).
+if [ -n "$long" ]; then
+	check_eq 'long-thread: 33 rows, replies five deep; R from Anna, Juergen (encoded name) and Yuki (a CRLF mail), A from Morgan (four deep) and Sam; Carol quoting Anna'\''s tag gives none' \
+'2023-12-27  Priya Raman                [PATCH 0/2] mm/vmstat_lite: two small fixes
+2023-12-27  Priya Raman                ├─>[PATCH 1/2] mm/vmstat_lite: fix a typo in a comment
+2023-12-27  Priya Raman                └─>[PATCH 2/2] mm/vmstat_lite: print the counters as unsigned
+2023-12-27  Anna Schmidt          R      ├─>
+2023-12-27  Priya Raman                  │ ├─>
+2023-12-27  Anna Schmidt                 │ │ └─>
+2023-12-27  Priya Raman                  │ │   └─>
+2023-12-27  Morgan Hale                  │ │     └─>
+2023-12-28  Carol Ng                     │ └─>
+2023-12-28  Anna Schmidt                 │   └─>
+2023-12-28  Carol Ng                     │     └─>
+2023-12-28  Yuki Tanaka           R      │       └─>
+2023-12-27  Ravi Kumar                   ├─>
+2023-12-27  Priya Raman                  │ ├─>
+2023-12-28  Ravi Kumar                   │ │ └─>
+2023-12-28  Morgan Hale           A      │ │   └─>
+2023-12-29  Sam Okafor                   │ └─>
+2023-12-29  Ravi Kumar                   │   └─>
+2023-12-29  Sam Okafor            A      │     └─>
+2023-12-28  Jürgen Weiß           R      ├─>
+2023-12-28  Priya Raman                  │ └─>
+2023-12-28  Jürgen Weiß                  │   └─>
+2023-12-28  Tomasz Nowak                 ├─>
+2023-12-28  Priya Raman                  │ └─>
+2023-12-28  Tomasz Nowak                 │   └─>
+2023-12-28  Sam Okafor                   │     └─>
+2023-12-28  Priya Raman                  │       └─>
+2023-12-29  Li Wei                       ├─>
+2023-12-29  Priya Raman                  │ └─>
+2023-12-29  Dmitry Volkov                ├─>
+2023-12-29  Priya Raman                  │ └─>
+2023-12-29  Dmitry Volkov                │   └─>
+2023-12-29  Morgan Hale                  └─>
+
+
+
+
+
+ thread: mm/vmstat_lite: two small fixes                                                       1/33
+
+status 0' \
+	"$(tui_run 'open series '"$long"'
+key t
+dump' --screen 40x100 | case_names)"
+
+	check_eq 'long-thread: Carol'\''s quoted Reviewed-by is quote1, not marked' \
+'{cursor}From: Carol Ng <carol@example.com>                                                        
+{header}Date:{date} Thu, 28 Dec 2023 08:45:00 +0000
+{header}Subject:{title,bold} Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned
+{header}Message-ID:{} <long-thread#16>
+
+Anna Schmidt wrote:
+{quote1}> Reading the counters with %lu hides a negative value, which would
+{quote1}> be a bug worth seeing. Still, they only ever go up, so:
+{quote1}>
+{quote1}> Reviewed-by: Anna Schmidt <anna.schmidt@example.de>
+{quote1}>
+{quote1}> Anna
+{quote1}>
+
+Anna, did you mean to give the tag for both patches or just this
+one?
+{status,bold} message: [9/33] Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned      1/18 
+
+status 0' \
+	"$(tui_run 'open series '"$long"'
+key t
+key /
+type Carol
+key Enter
+key Enter
+dump attrs' --screen 18x90 | case_names)"
+
+	check_eq 'long-thread: Yuki'\''s CRLF reply reads like the others, its Reviewed-by marked' \
+'{cursor}From: Yuki Tanaka <yuki@example.jp>                                                       
+{header}Date:{date} Thu, 28 Dec 2023 14:00:00 +0000
+{header}Subject:{title,bold} Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned
+{header}Message-ID:{} <long-thread#19>
+
+On Thu, Dec 28, 2023 at 04:15:00AM -0800, Carol Ng wrote:
+{quote1}> Understood, I'\''ll leave the first one alone then.
+
+Late to this, but I read it too and it looks right.
+
+{collected,bold}Reviewed-by: Yuki Tanaka <yuki@example.jp>
+
+Yuki
+{status,bold} message: [12/33] Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned     1/13 
+
+status 0' \
+	"$(tui_run 'open series '"$long"'
+key t
+key /
+type Yuki
+key Enter
+key Enter
+dump attrs' --screen 15x90 | case_names)"
+
+	check_eq 'long-thread: J and K across the 30 replies in tree order' \
+'From: Li Wei <liwei@example.cn>
+Date: Fri, 29 Dec 2023 00:30:00 +0000
+Subject: Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned
+Message-ID: <long-thread#25>
+
+On Wed, Dec 27, 2023 at 02:30:02PM +0530, Priya Raman wrote:
+ message: [28/33] Re: [PATCH 2/2] mm/vmstat_lite: print the counters as unsigned               1/13
+
+2023-12-29  Li Wei                       ├─>
+2023-12-29  Priya Raman                  │ └─>
+2023-12-29  Dmitry Volkov                ├─>
+2023-12-29  Priya Raman                  │ └─>
+2023-12-29  Dmitry Volkov                │   └─>
+2023-12-29  Morgan Hale                  └─>
+ thread: mm/vmstat_lite: two small fixes                                                      30/33
+
+status 0' \
+	"$(tui_run 'open series '"$long"'
+key t
+key G
+key Enter
+key K
+key K
+key K
+key K
+key K
+dump
+key J
+key J
+key q
+dump' --screen 8x100 | case_names)"
+
+else
+	for what in "the tree" "a quoted tag" "a CRLF reply" "J and K"; do
+		tap_skip "long-thread: $what" "the demo list has no long-thread case"
+	done
+fi
 
 # The real archive: a 160-message series whose first patch has replies nested
 # twelve deep, three quote levels, and a reply that pastes a commit message
