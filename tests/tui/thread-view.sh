@@ -912,5 +912,44 @@ else
 		tap_skip "real archive: $what" "no real corpus beside the checkout"
 	done
 fi
+# Broken threading, in a store of its own: D answers a mail that never
+# arrived but names the patch in References, so it hangs below the patch;
+# A and B answer each other and C answers itself: the model places none of
+# them below the patch, so the view must not invent a place for them.
+hostile_msg() { # FILE FROM DATE MSGID IN-REPLY-TO REFERENCES BODY
+	{
+		printf 'From: %s\nTo: list@example.org\nDate: %s\nMessage-ID: <%s>\n' "$2" "$3" "$4"
+		printf 'Subject: %s\n' "$([ "$4" = p@x ] && echo '[PATCH] one' || echo 'Re: [PATCH] one')"
+		[ -n "$5" ] && printf 'In-Reply-To: <%s>\nReferences: %s\n' "$5" "$6"
+		printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n%s\n' "$7"
+	} > "$PD_TMP/hostile/cur/$1:2,S"
+}
+mkdir -p "$PD_TMP/hostile/cur" "$PD_TMP/hostile/new" "$PD_TMP/hostile/tmp"
+printf '[database]\npath=%s\n[new]\ntags=\nignore=\n[maildir]\nsynchronize_flags=false\n' \
+	"$PD_TMP/hostile" > "$PD_TMP/hostile-config"
+hostile_msg p 'Ada <ada@example.org>' 'Mon, 01 Jan 2024 10:00:00 +0000' p@x '' '' \
+	"$(printf 'Body.\n---\n a | 1 +\n\ndiff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -0,0 +1 @@\n+x')"
+hostile_msg a 'Bob <bob@example.org>' 'Mon, 01 Jan 2024 11:00:00 +0000' a@x b@x '<p@x> <b@x>' 'A answers B.'
+hostile_msg b 'Cy <cy@example.org>' 'Mon, 01 Jan 2024 12:00:00 +0000' b@x a@x '<p@x> <a@x>' 'B answers A.'
+hostile_msg c 'Di <di@example.org>' 'Mon, 01 Jan 2024 13:00:00 +0000' c@x c@x '<c@x>' 'C answers itself.'
+hostile_msg d 'Ed <ed@example.org>' 'Mon, 01 Jan 2024 14:00:00 +0000' d@x gone@x '<p@x> <gone@x>' 'D answers a lost mail.'
+if NOTMUCH_CONFIG="$PD_TMP/hostile-config" notmuch new --quiet; then
+	check_eq 'broken threading: a reply to a lost mail hangs below the nearest ancestor it names; answers to each other are not invented a place' \
+'2024-01-01  Ada                        [PATCH] one
+2024-01-01  Ed                         └─>
+
+
+
+
+ thread: one                                                                1/2
+
+status 0' \
+	"$(NOTMUCH_CONFIG="$PD_TMP/hostile-config" tui_run 'open series p@x
+key t
+dump' --screen 8x80 id:p@x)"
+else
+	tap_not_ok 'broken threading: a reply to a lost mail hangs below the nearest ancestor it names; answers to each other are not invented a place' "notmuch new failed"
+fi
+
 
 tap_done
