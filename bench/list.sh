@@ -11,6 +11,10 @@
 # posix_fadvise, which needs no privileges and leaves the rest of the
 # machine alone; "warm" is the best of RUNS runs (default 3) right after.
 # Peak memory is the maximum resident set size from /usr/bin/time.
+#
+# Each store also gets the step-by-step load the reader does (warm, slices
+# of 30 ms): when the first result is there and the longest slice; see
+# bench/first-screen.sh for the details and the 100,000-message store.
 set -euo pipefail
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +22,8 @@ build=${1:-$srcdir/build}
 runs=${2:-3}
 patchdeck=$build/src/patchdeck
 [ -x "$patchdeck" ] || { echo "bench: no $patchdeck; build first or name the build directory" >&2; exit 1; }
+make -s -C "$build" tests/unit/load-dump >/dev/null ||
+	{ echo "bench: cannot build tests/unit/load-dump in $build" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found; install the Debian package time" >&2; exit 1; }
 cache=${PD_CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/patchdeck}
 tmp=$(mktemp -d)
@@ -79,6 +85,9 @@ bench_store() { # NAME CONFIG DIR...
 	read -r pt pk < <(best "${pd[@]}")
 	row "$name" warm "$nt" "$nk" "$pt" "$pk"
 	echo "  $(notmuch --config="$config" count '*') messages, $(wc -l <"$tmp/out") series listed" >&2
+	"$build/tests/unit/load-dump" --time=30 "$config" |
+		sed -n 's/^open .*, first result \(.*\) after start/  step by step: first result at \1/p
+			s/^\([0-9]*\) slices of 30 ms: step worst \([^ ]* ms\).*step+model worst \(.*\)/  \1 slices of 30 ms, longest \2 (\3 with its model)/p' >&2
 }
 
 printf '%-14s %-5s %9s %9s %7s %9s %9s\n' store run "notmuch s" "list s" ratio \

@@ -2,51 +2,37 @@
 
 #include "load.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <talloc.h>
-#include <unistd.h>
+#include <time.h>
 
-#include "message.h"
+#include "load_read.h"
+#include "strmap.h"
 
-/* Thread ids per query: one query per thread would pay Xapian's set-up
- * each time, one for all of them grows without bound. */
-#define THREADS_PER_QUERY 400
+/* Messages queued ahead of the workers: enough to keep them busy while
+ * the index is walked, few enough that a slice ends soon after its time
+ * is up. */
+#define BACKLOG 64
 
-struct loader {
-	struct pd_load *res;
-	void *scratch;               /* freed when loading ends */
+struct pd_load_job {
 	struct pd_store *store;
 	unsigned flags;
-	struct pd_err *err;
-	struct pd_store_msg *msgs;   /* found, not yet read */
-	size_t nmsgs;
-	char **threads;              /* threads already taken, sorted */
+	struct pd_store_walk *walk;  /* NULL once every thread is read */
+	struct pd_reader *reader;    /* NULL between queries */
+	struct pd_mail **mails;      /* read so far, in reading order */
+	size_t nmails, cap_mails;
+	struct pd_strmap *ids;       /* Message-ID -> index (see merge_dup) */
+	struct pd_strmap *threads;   /* thread ids taken */
 	size_t nthreads;
-	size_t cap_mails;
-	char *buf;                   /* the file being read, reused */
-	size_t cap_buf;
-	bool full;                   /* PATCHDECK_FULL_PARSE: no header-only reads */
+	size_t nunreadable;
+	char *unreadable;            /* "PATH: reason" of the first */
 };
 
-static int cmp_str(const void *a, const void *b)
+static int nomem(struct pd_err *err)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool have_thread(const struct loader *L, const char *tid)
-{
-	return L->nthreads > 0 &&
-	       bsearch(&tid, L->threads, L->nthreads, sizeof(char *), cmp_str) != NULL;
-}
-
-static int nomem(struct loader *L)
-{
-	return pd_err_set(L->err, PD_E_NOMEM, "out of memory");
+	return pd_err_set(err, PD_E_NOMEM, "out of memory");
 }
 
 /* notmuch's quoting: a phrase in double quotes, quotes inside doubled. */
@@ -59,305 +45,262 @@ static char *quoted(void *ctx, const char *s)
 	return q != NULL ? talloc_strdup_append(q, "\"") : NULL;
 }
 
-/* Takes the threads of the messages matching q1, and every other message
- * of those threads, skipping threads taken before. whole is true when q1
- * already selects whole threads. */
-static int take_threads(struct loader *L, const char *q1, bool whole)
+/* Starts walking the threads of q (after those already read). */
+static int job_query(struct pd_load_job *job, const char *q, struct pd_err *err)
 {
-	void *local = talloc_new(L->scratch);
-	struct pd_store_msg *found = NULL;
-	size_t nfound = 0;
-	int rc = pd_store_messages(&found, &nfound, L->store, local, q1, L->err);
-	if (rc != PD_OK)
-		goto done;
-
-	char **fresh = talloc_array(local, char *, nfound + 1);
-	size_t nfresh = 0;
-	if (fresh == NULL) {
-		rc = nomem(L);
-		goto done;
-	}
-	for (size_t i = 0; i < nfound; i++)
-		if (!have_thread(L, found[i].thread_id))
-			fresh[nfresh++] = found[i].thread_id;
-	qsort(fresh, nfresh, sizeof(char *), cmp_str);
-	size_t u = 0;
-	for (size_t i = 0; i < nfresh; i++)
-		if (u == 0 || strcmp(fresh[u - 1], fresh[i]) != 0)
-			fresh[u++] = fresh[i];
-	nfresh = u;
-
-	/* The messages of q1 in fresh threads, then the rest of them. */
-	struct pd_store_msg *msgs = talloc_realloc(L->scratch, L->msgs, struct pd_store_msg,
-						   L->nmsgs + nfound + 1);
-	if (msgs == NULL) {
-		rc = nomem(L);
-		goto done;
-	}
-	L->msgs = msgs;
-	for (size_t i = 0; i < nfound; i++) {
-		if (have_thread(L, found[i].thread_id))
-			continue;
-		msgs[L->nmsgs] = found[i];
-		talloc_steal(msgs, found[i].message_id);
-		talloc_steal(msgs, found[i].thread_id);
-		talloc_steal(msgs, found[i].paths);
-		L->nmsgs++;
-	}
-	for (size_t i = 0; !whole && i < nfresh; i += THREADS_PER_QUERY) {
-		char *q = talloc_strdup(local, "(");
-		for (size_t k = i; q != NULL && k < nfresh && k < i + THREADS_PER_QUERY; k++)
-			q = talloc_asprintf_append(q, "%sthread:%s", k > i ? " or " : "", fresh[k]);
-		if (q != NULL)
-			q = talloc_asprintf_append(q, ") and not (%s)", q1);
-		if (q == NULL) {
-			rc = nomem(L);
-			goto done;
-		}
-		rc = pd_store_messages(&L->msgs, &L->nmsgs, L->store, L->scratch, q, L->err);
-		talloc_free(q);
-		if (rc != PD_OK)
-			goto done;
-	}
-
-	char **all = talloc_realloc(L->scratch, L->threads, char *, L->nthreads + nfresh + 1);
-	if (all == NULL) {
-		rc = nomem(L);
-		goto done;
-	}
-	for (size_t i = 0; i < nfresh; i++)
-		all[L->nthreads++] = talloc_strdup(all, fresh[i]);
-	L->threads = all;
-	qsort(all, L->nthreads, sizeof(char *), cmp_str);
-done:
-	talloc_free(local);
+	TALLOC_FREE(job->walk);
+	int rc = pd_store_walk_begin(&job->walk, job->store, job, q, err);
+	if (rc == PD_OK && job->reader == NULL)
+		rc = pd_reader_new(&job->reader, job, job->flags, err);
 	return rc;
 }
 
-/* What list does not print goes right after parsing: the text of replies
- * (their trailers are parsed already) and of patches (kept in pieces),
- * and the diff and what surrounds it. Covers and pull requests keep their
- * text: the model reads revision changelogs there. */
-static void slim(struct pd_mail *m)
-{
-	bool reply = m->subject != NULL && m->subject->is_reply;
-	if ((reply || m->patch != NULL) && m->text != NULL && *m->text != '\0') {
-		talloc_free(m->text);
-		m->text = talloc_strdup(m, "");
-	}
-	if (m->patch != NULL) {
-		TALLOC_FREE(m->patch->notes);
-		TALLOC_FREE(m->patch->diffstat);
-		TALLOC_FREE(m->patch->signature);
-	}
-}
-
-/* Reads path into L->buf; *len is its size. Returns 0 or an errno. */
-static int read_file(struct loader *L, const char *path, size_t *len)
-{
-	*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : errno ? errno : EINVAL;
-		close(fd);
-		return e;
-	}
-	int e = 0;
-	for (;;) {
-		if (L->cap_buf < *len + 2 || L->cap_buf < (size_t)st.st_size + 2) {
-			size_t cap = L->cap_buf ? L->cap_buf : 65536;
-			while (cap < *len + 2 || cap < (size_t)st.st_size + 2)
-				cap *= 2;
-			char *b = talloc_realloc_size(L->scratch, L->buf, cap);
-			if (b == NULL) {
-				e = ENOMEM;
-				break;
-			}
-			L->buf = b;
-			L->cap_buf = cap;
-		}
-		ssize_t n = read(fd, L->buf + *len, L->cap_buf - *len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n < 0 ? errno : 0;
-			break;
-		}
-		*len += (size_t)n;
-		if (*len + 1 >= L->cap_buf)
-			st.st_size = (off_t)(*len * 2);
-	}
-	close(fd);
-	if (e == 0)
-		L->buf[*len] = '\0';
-	return e;
-}
-
-/* Where the body starts (after the blank line ending the headers), or
- * len when there is none. */
-static size_t body_start(const char *buf, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (buf[i] != '\n')
-			continue;
-		if (buf[i + 1] == '\n')
-			return i + 2;
-		if (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n')
-			return i + 3;
-	}
-	return len;
-}
-
-/* The raw header field name (with the colon), or NULL: field lines at
- * the start of a line, folded lines included in what follows. */
-static const char *raw_header(const char *hdr, size_t len, const char *name)
-{
-	size_t n = strlen(name);
-	for (const char *p = hdr; p < hdr + len;) {
-		if ((size_t)(hdr + len - p) > n && strncasecmp(p, name, n) == 0)
-			return p + n;
-		const char *nl = memchr(p, '\n', (size_t)(hdr + len - p));
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-	return NULL;
-}
-
-static bool starts_ci(const char *p, const char *end, const char *word)
-{
-	size_t n = strlen(word);
-	return (size_t)(end - p) >= n && strncasecmp(p, word, n) == 0;
-}
-
-/* A plain reply that the list learns nothing from beyond its headers: a
- * `Re:` subject, one text part in 7bit or 8bit, and, outside quoted
- * lines, no trailer-like `Token:` line, no diff, no pull request. For
- * such a mail the message parser would find no patch, no trailers and no
- * repository, so its headers alone give the same struct; most replies on
- * a list are like this, and skipping their bodies halves the load time. */
-static bool header_only(const char *buf, size_t blen, size_t body)
-{
-	const char *subj = raw_header(buf, body, "subject:");
-	if (subj == NULL)
-		return false;
-	while (*subj == ' ' || *subj == '\t')
-		subj++;
-	if (strncasecmp(subj, "re:", 3) != 0 && strncasecmp(subj, "aw:", 3) != 0)
-		return false;
-	const char *ct = raw_header(buf, body, "content-type:");
-	const char *cte = raw_header(buf, body, "content-transfer-encoding:");
-	const char *hend = buf + body;
-	if (ct != NULL) {
-		while (ct < hend && (*ct == ' ' || *ct == '\t'))
-			ct++;
-		if (!starts_ci(ct, hend, "text/plain"))
-			return false;
-	}
-	if (cte != NULL) {
-		while (cte < hend && (*cte == ' ' || *cte == '\t'))
-			cte++;
-		if (!starts_ci(cte, hend, "7bit") && !starts_ci(cte, hend, "8bit"))
-			return false;
-	}
-	const char *end = buf + blen;
-	for (const char *p = buf + body; p < end;) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *eol = nl != NULL ? nl : end;
-		const char *q = p;
-		while (q < eol && (*q == ' ' || *q == '\t'))
-			q++;
-		if (q < eol && *q != '>') {
-			if (starts_ci(q, eol, "diff") || starts_ci(q, eol, "---") ||
-			    starts_ci(q, eol, "+++") || starts_ci(q, eol, "@@") ||
-			    starts_ci(q, eol, "# HG"))
-				return false;
-			const char *t = q;
-			while (t < eol && (isalnum((unsigned char)*t) || *t == '-'))
-				t++;
-			if (t > q && t < eol && *t == ':')
-				return false;
-			for (const char *k = q; k + 14 <= eol; k++)
-				if ((*k == 'g' || *k == 'G') && starts_ci(k, eol, "git repository"))
-					return false;
-		}
-		p = eol + 1;
-	}
-	return true;
-}
-
-/* Reads one message, trying each of its files in turn: a duplicate's
- * other copy stands in for a file gone missing. */
-static int read_one(struct loader *L, struct pd_mail **out, const struct pd_store_msg *sm,
-		    struct pd_err *e)
+int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
+		  const char *query, unsigned flags, struct pd_err *err)
 {
 	*out = NULL;
-	int err = ENOENT;
-	for (size_t p = 0; p < sm->npaths; p++) {
-		size_t len = 0;
-		err = read_file(L, sm->paths[p], &len);
-		if (err == ENOMEM)
-			return PD_E_NOMEM;
-		if (err != 0) {
-			pd_err_set(e, PD_E_IO, "%s: %s", sm->paths[p], strerror(err));
-			continue;
-		}
-		unsigned pf = 0;
-		if (!L->full && !(L->flags & PD_LOAD_BODIES)) {
-			size_t body = body_start(L->buf, len);
-			if (header_only(L->buf, len, body))
-				len = body;
-			/* Nothing reads a loaded mail's problems. */
-			pf = PD_PARSE_NO_CHECKS;
-		}
-		return pd_message_parse_flags(out, L->res, L->buf, len, pf, e);
+	struct pd_load_job *job = talloc_zero(ctx, struct pd_load_job);
+	if (job == NULL)
+		return nomem(err);
+	job->store = store;
+	job->flags = flags;
+	job->ids = pd_strmap_new(job, 1024);
+	job->threads = pd_strmap_new(job, 256);
+	if (job->ids == NULL || job->threads == NULL) {
+		talloc_free(job);
+		return nomem(err);
 	}
-	if (sm->npaths == 0)
-		pd_err_set(e, PD_E_IO, "<%s>: the index names no file", sm->message_id);
-	return PD_E_IO;
+	const char *q = (query == NULL || *query == '\0') ? PD_LOAD_PATCH_QUERY : query;
+	int rc = job_query(job, q, err);
+	if (rc != PD_OK) {
+		talloc_free(job);
+		return rc;
+	}
+	*out = job;
+	return PD_OK;
 }
 
-/* Reads the messages found so far into the result. */
-static int read_found(struct loader *L)
+/* Adds the files of dup to those of into. */
+static int merge_paths(struct pd_mail *into, const struct pd_mail *dup)
 {
-	struct pd_load *res = L->res;
-	struct pd_err e;
-	pd_err_init(&e, L->scratch);
-	for (size_t i = 0; i < L->nmsgs; i++) {
-		struct pd_store_msg *sm = &L->msgs[i];
-		struct pd_mail *mail = NULL;
-		int rc = read_one(L, &mail, sm, &e);
-		if (rc == PD_E_NOMEM)
-			return nomem(L);
-		if (rc != PD_OK) {
-			if (res->nunreadable++ == 0)
-				res->unreadable = talloc_strdup(res, pd_err_msg(&e));
+	char **paths = talloc_array(into, char *, into->npaths + dup->npaths);
+	if (paths == NULL)
+		return PD_E_NOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < into->npaths; i++)
+		paths[n++] = into->paths[i];
+	for (size_t i = 0; i < dup->npaths; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = strcmp(paths[k], dup->paths[i]) == 0;
+		if (!seen && (paths[n++] = talloc_strdup(paths, dup->paths[i])) == NULL)
+			return PD_E_NOMEM;
+	}
+	/* The old array stays: a result still shown may point to it. */
+	into->paths = paths;
+	into->npaths = n;
+	into->unread |= dup->unread;
+	return PD_OK;
+}
+
+/* A second mail with a Message-ID already read: notmuch indexed two files
+ * under two ids (it takes the first of two Message-ID fields, GMime the
+ * last) that parse to one. The model sees the message once, with every
+ * file; the mail kept is the one notmuch files under that id, else the
+ * first read. ids maps a Message-ID to 2 * index + (whether notmuch's id
+ * is the same). */
+static int merge_dup(struct pd_load_job *job, struct pd_mail *mail, bool own, size_t old)
+{
+	struct pd_mail *had = job->mails[old / 2];
+	if (own && !(old & 1)) {
+		/* had stays allocated: a result still shown may point to it. */
+		int rc = merge_paths(mail, had);
+		if (rc == PD_OK)
+			rc = pd_strmap_set(job->ids, had->message_id, strlen(had->message_id),
+					   old | 1);
+		if (rc == PD_OK)
+			job->mails[old / 2] = mail;
+		else
+			talloc_free(mail);
+		return rc;
+	}
+	int rc = merge_paths(had, mail);
+	talloc_free(mail);
+	return rc;
+}
+
+/* The files of sm in one block under ctx: a list holds ten thousands of
+ * mails, and each talloc block costs about a hundred bytes. */
+static char **pack_paths(void *ctx, const struct pd_store_msg *sm)
+{
+	size_t size = sm->npaths * sizeof(char *);
+	for (size_t i = 0; i < sm->npaths; i++)
+		size += strlen(sm->paths[i]) + 1;
+	char **paths = talloc_size(ctx, size > 0 ? size : 1);
+	if (paths == NULL)
+		return NULL;
+	talloc_set_name_const(paths, "char *");
+	char *at = (char *)(paths + sm->npaths);
+	for (size_t i = 0; i < sm->npaths; i++) {
+		size_t n = strlen(sm->paths[i]) + 1;
+		paths[i] = memcpy(at, sm->paths[i], n);
+		at += n;
+	}
+	return paths;
+}
+
+/* Takes what a worker made of one message of the thread tid (a string
+ * the job owns, shared by the thread's mails). */
+static int adopt(struct pd_load_job *job, struct pd_read_task *t, char *tid, struct pd_err *err)
+{
+	const struct pd_store_msg *sm = t->sm;
+	if (t->rc == PD_E_IO) {
+		if (job->nunreadable++ == 0)
+			job->unreadable = talloc_steal(job, t->why);
+		else
+			talloc_free(t->why);
+		return PD_OK;
+	}
+	if (t->rc != PD_OK)
+		return nomem(err);
+	struct pd_mail *mail = talloc_steal(job, t->mail);
+	if (mail->paths != NULL)
+		talloc_free(mail->paths);
+	mail->paths = pack_paths(mail, sm);
+	mail->npaths = sm->npaths;
+	mail->thread_id = tid;
+	mail->unread = sm->unread;
+	if (mail->paths == NULL) {
+		talloc_free(mail);
+		return nomem(err);
+	}
+	size_t old = 0;
+	bool own = mail->message_id != NULL && strcmp(mail->message_id, sm->message_id) == 0;
+	int added = mail->message_id == NULL ? 0
+		: pd_strmap_add(job->ids, mail->message_id, strlen(mail->message_id),
+				2 * job->nmails + own, &old);
+	if (added == 1)
+		return merge_dup(job, mail, own, old) == PD_OK ? PD_OK : nomem(err);
+	if (added != 0 || job->nmails == job->cap_mails) {
+		size_t cap = job->cap_mails ? 2 * job->cap_mails : 256;
+		struct pd_mail **m = added == 0 ? talloc_realloc(job, job->mails, struct pd_mail *, cap)
+						: NULL;
+		if (m == NULL) {
+			talloc_free(mail);
+			return nomem(err);
+		}
+		job->mails = m;
+		job->cap_mails = cap;
+	}
+	job->mails[job->nmails++] = mail;
+	return PD_OK;
+}
+
+/* The threads a slice took, with the messages being read. */
+struct batch {
+	struct pd_store_msg *msgs;
+	struct pd_read_task *tasks;
+	size_t n;
+	char *tid;                   /* the job's copy of the thread id */
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Takes the next thread of the walk into a new batch under slice; *end
+ * when none is left. A thread read before (another query found it) is
+ * skipped. */
+static int take_thread(struct pd_load_job *job, void *slice, struct batch *b, bool *end,
+		       struct pd_err *err)
+{
+	*b = (struct batch){ 0 };
+	for (;;) {
+		int rc = pd_store_walk_next(job->walk, &b->msgs, &b->n, slice, end, err);
+		if (rc != PD_OK || *end)
+			return rc;
+		if (b->n == 0)
+			continue;
+		const char *tid = b->msgs[0].thread_id;
+		if (pd_strmap_get(job->threads, tid, strlen(tid), NULL)) {
+			TALLOC_FREE(b->msgs);
+			b->n = 0;
 			continue;
 		}
-		if (mail->paths != NULL)
-			talloc_free(mail->paths);
-		mail->paths = talloc_steal(mail, sm->paths);
-		mail->npaths = sm->npaths;
-		mail->thread_id = talloc_steal(mail, sm->thread_id);
-		if (!(L->flags & PD_LOAD_BODIES))
-			slim(mail);
-		if (res->nmails == L->cap_mails) {
-			L->cap_mails = L->cap_mails ? 2 * L->cap_mails : 256;
-			struct pd_mail **m = talloc_realloc(res, res->mails, struct pd_mail *,
-							    L->cap_mails);
-			if (m == NULL)
-				return nomem(L);
-			res->mails = m;
-		}
-		res->mails[res->nmails++] = mail;
+		b->tid = talloc_strdup(job, tid);
+		if (b->tid == NULL || pd_strmap_add(job->threads, b->tid, strlen(b->tid), 0, NULL) < 0)
+			return nomem(err);
+		job->nthreads++;
+		b->tasks = talloc_zero_array(slice, struct pd_read_task, b->n);
+		if (b->tasks == NULL)
+			return nomem(err);
+		return PD_OK;
 	}
-	talloc_free(L->msgs);
-	L->msgs = NULL;
-	L->nmsgs = 0;
-	return PD_OK;
+}
+
+int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
+		 struct pd_err *err)
+{
+	*done = job->walk == NULL;
+	if (*done)
+		return PD_OK;
+	void *slice = talloc_new(job);
+	struct batch *batches = NULL;
+	size_t nbatches = 0, cap = 0;
+	double start = now_ms();
+	int rc = slice != NULL ? PD_OK : nomem(err);
+	bool end = false;
+	while (rc == PD_OK) {
+		if (nbatches == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct batch *grown = talloc_realloc(slice, batches, struct batch, cap);
+			if (grown == NULL) {
+				rc = nomem(err);
+				break;
+			}
+			batches = grown;
+		}
+		struct batch *b = &batches[nbatches];
+		rc = take_thread(job, slice, b, &end, err);
+		if (rc != PD_OK || end)
+			break;
+		nbatches++;
+		for (size_t i = 0; rc == PD_OK && i < b->n; i++) {
+			b->tasks[i].sm = &b->msgs[i];
+			b->tasks[i].rc = PD_E_NOMEM;
+			rc = pd_reader_submit(job->reader, &b->tasks[i], err);
+			if (rc != PD_OK)
+				b->n = i;
+		}
+		if (pd_reader_pending(job->reader) > BACKLOG)
+			pd_reader_wait(job->reader, BACKLOG / 2);
+		if (now_ms() - start >= (double)budget_ms)
+			break;
+	}
+	/* Every task submitted must be finished before its batch goes. */
+	if (job->reader != NULL)
+		pd_reader_wait(job->reader, 0);
+	for (size_t i = 0; i < nbatches; i++)
+		for (size_t k = 0; k < batches[i].n; k++) {
+			struct pd_read_task *t = &batches[i].tasks[k];
+			if (rc == PD_OK) {
+				rc = adopt(job, t, batches[i].tid, err);
+			} else {
+				talloc_free(t->mail);
+				talloc_free(t->why);
+			}
+		}
+	talloc_free(slice);
+	if (rc == PD_OK && end) {
+		TALLOC_FREE(job->walk);
+		/* Idle workers would wait as long as the result lives. */
+		TALLOC_FREE(job->reader);
+		*done = true;
+	}
+	return rc;
 }
 
 static int cmp_mail(const void *a, const void *b)
@@ -369,35 +312,62 @@ static int cmp_mail(const void *a, const void *b)
 	return strcmp(x->message_id ? x->message_id : "", y->message_id ? y->message_id : "");
 }
 
-static int build(struct loader *L)
+int pd_load_result(struct pd_load_job *job, struct pd_load **out, struct pd_err *err)
 {
-	struct pd_load *res = L->res;
+	*out = NULL;
+	struct pd_load *res = talloc_zero(job, struct pd_load);
+	if (res == NULL)
+		return nomem(err);
+	res->nmails = job->nmails;
+	res->nunreadable = job->nunreadable;
 	/* An empty result has no array at all, and qsort's array must not be
 	 * NULL even for zero elements. */
-	if (res->nmails > 0)
+	if (job->nmails > 0) {
+		res->mails = talloc_memdup(res, job->mails, job->nmails * sizeof(*job->mails));
+		if (res->mails == NULL) {
+			talloc_free(res);
+			return nomem(err);
+		}
 		qsort(res->mails, res->nmails, sizeof(*res->mails), cmp_mail);
-	if (pd_series_build(&res->model, res, (const struct pd_mail *const *)res->mails,
-			    res->nmails) != PD_OK)
-		return nomem(L);
+	}
+	if ((job->unreadable != NULL &&
+	     (res->unreadable = talloc_strdup(res, job->unreadable)) == NULL) ||
+	    pd_series_build(&res->model, res, (const struct pd_mail *const *)res->mails,
+			    res->nmails) != PD_OK) {
+		talloc_free(res);
+		return nomem(err);
+	}
+	*out = res;
 	return PD_OK;
 }
 
-static int loader_init(struct loader *L, void *ctx, struct pd_store *store,
-		       unsigned flags, struct pd_err *err)
+void pd_load_progress(const struct pd_load_job *job, size_t *messages,
+		      size_t *threads_read, size_t *threads_found)
 {
-	*L = (struct loader){
-		.res = talloc_zero(ctx, struct pd_load),
-		.scratch = talloc_new(NULL),
-		.store = store,
-		.flags = flags,
-		.err = err,
-		.full = getenv("PATCHDECK_FULL_PARSE") != NULL,
-	};
-	if (L->res == NULL || L->scratch == NULL) {
-		talloc_free(L->res);
-		talloc_free(L->scratch);
-		return pd_err_set(err, PD_E_NOMEM, "out of memory");
-	}
+	*messages = job->nmails;
+	*threads_read = job->nthreads;
+	*threads_found = job->nthreads + (job->walk != NULL ? 1 : 0);
+}
+
+/* Reads every thread left to read. */
+static int read_all(struct pd_load_job *job, struct pd_err *err)
+{
+	bool done = false;
+	int rc = PD_OK;
+	while (rc == PD_OK && !done)
+		rc = pd_load_step(job, UINT_MAX, &done, err);
+	return rc;
+}
+
+/* The result, allocated under ctx and owning the job. */
+static int final_result(struct pd_load **out, void *ctx, struct pd_load_job *job,
+			struct pd_err *err)
+{
+	int rc = pd_load_result(job, out, err);
+	if (rc != PD_OK)
+		return rc;
+	talloc_steal(ctx, *out);
+	talloc_steal(*out, job);
 	return PD_OK;
 }
 
@@ -405,23 +375,15 @@ int pd_load_query(struct pd_load **out, void *ctx, struct pd_store *store,
 		  const char *query, unsigned flags, struct pd_err *err)
 {
 	*out = NULL;
-	struct loader L;
-	int rc = loader_init(&L, ctx, store, flags, err);
+	struct pd_load_job *job = NULL;
+	int rc = pd_load_begin(&job, ctx, store, query, flags, err);
+	if (rc == PD_OK)
+		rc = read_all(job, err);
+	if (rc == PD_OK)
+		rc = final_result(out, ctx, job, err);
 	if (rc != PD_OK)
-		return rc;
-	const char *q = (query == NULL || *query == '\0') ? PD_LOAD_PATCH_QUERY : query;
-	rc = take_threads(&L, q, false);
-	if (rc == PD_OK)
-		rc = read_found(&L);
-	if (rc == PD_OK)
-		rc = build(&L);
-	talloc_free(L.scratch);
-	if (rc != PD_OK) {
-		talloc_free(L.res);
-		return rc;
-	}
-	*out = L.res;
-	return PD_OK;
+		talloc_free(job);
+	return rc;
 }
 
 char *pd_load_bare_id(void *ctx, const char *id)
@@ -452,21 +414,14 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 {
 	*out = NULL;
 	*rev = NULL;
-	struct loader L;
-	int rc = loader_init(&L, ctx, store, flags, err);
-	if (rc != PD_OK)
-		return rc;
-	void *s = L.scratch;
-	char *bare = pd_load_bare_id(s, id);
+	void *s = talloc_new(NULL);
+	char *bare = s != NULL ? pd_load_bare_id(s, id) : NULL;
 	char *qid = bare != NULL ? quoted(s, bare) : NULL;
 	char *q = qid != NULL ? talloc_asprintf(s, "id:%s", qid) : NULL;
 	struct pd_store_msg *hit = NULL;
 	size_t nhit = 0;
-	if (q == NULL) {
-		rc = nomem(&L);
-		goto done;
-	}
-	rc = pd_store_messages(&hit, &nhit, store, s, q, err);
+	struct pd_load_job *job = NULL;
+	int rc = q != NULL ? pd_store_messages(&hit, &nhit, store, s, q, err) : nomem(err);
 	if (rc != PD_OK)
 		goto done;
 	if (nhit == 0 || *bare == '\0') {
@@ -479,14 +434,14 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 	/* Its thread first: who sent patches there says where the other
 	 * revisions may be (a new thread, or unthreaded patches). */
 	q = talloc_asprintf(s, "thread:%s", hit[0].thread_id);
-	rc = q != NULL ? take_threads(&L, q, true) : nomem(&L);
+	rc = q != NULL ? pd_load_begin(&job, ctx, store, q, flags, err) : nomem(err);
 	if (rc == PD_OK)
-		rc = read_found(&L);
+		rc = read_all(job, err);
 	if (rc != PD_OK)
 		goto done;
 	char *from = talloc_strdup(s, "");
-	for (size_t i = 0; from != NULL && i < L.res->nmails; i++) {
-		const struct pd_mail *m = L.res->mails[i];
+	for (size_t i = 0; from != NULL && i < job->nmails; i++) {
+		const struct pd_mail *m = job->mails[i];
 		if (!sent_patch(m) || m->sender.email == NULL || *m->sender.email == '\0')
 			continue;
 		char *who = quoted(s, m->sender.email);
@@ -495,32 +450,30 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 		from = talloc_asprintf_append(from, "%sfrom:%s", *from ? " or " : "", who);
 	}
 	if (from == NULL) {
-		rc = nomem(&L);
+		rc = nomem(err);
 		goto done;
 	}
 	if (*from != '\0') {
 		q = talloc_asprintf(s, "(%s) and (%s)", PD_LOAD_PATCH_QUERY, from);
-		rc = q != NULL ? take_threads(&L, q, false) : nomem(&L);
+		rc = q != NULL ? job_query(job, q, err) : nomem(err);
 		if (rc == PD_OK)
-			rc = read_found(&L);
+			rc = read_all(job, err);
 		if (rc != PD_OK)
 			goto done;
 	}
-	rc = build(&L);
+	rc = final_result(out, ctx, job, err);
 	if (rc != PD_OK)
 		goto done;
-	*rev = pd_model_find(L.res->model, bare);
-	if (*rev == NULL)
+	job = NULL;
+	*rev = pd_model_find((*out)->model, bare);
+	if (*rev == NULL) {
 		rc = pd_err_set(err, PD_E_NOT_FOUND,
 				"message <%s> is not part of a patch series; 'patchdeck list' "
 				"shows the series and their ids", bare);
-done:
-	talloc_free(L.scratch);
-	if (rc != PD_OK) {
-		talloc_free(L.res);
-		*rev = NULL;
-		return rc;
+		TALLOC_FREE(*out);
 	}
-	*out = L.res;
-	return PD_OK;
+done:
+	talloc_free(job);
+	talloc_free(s);
+	return rc;
 }

@@ -65,10 +65,13 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
  * a query newest first, a slice at a time; between slices the caller
  * draws and reads keys. Each pd_load_result() builds the model over what
  * has been read so far (series whose older revisions are not read yet
- * simply lack them until a later result).
+ * simply lack them until a later result). pd_load_query() is the same
+ * job read in one step: once done, the last result equals its result.
  *
- * Not implemented yet: being built (session 3). Until then the reader
- * uses pd_load_query(). */
+ * A message is read whole with its thread, so a slice may run over its
+ * budget by one thread. Mail files are parsed on worker threads that run
+ * only inside pd_load_step(); between steps nothing runs behind the
+ * caller's back. */
 struct pd_load_job;
 
 /* Starts a job on query (as pd_load_query). Reads nothing yet. *out is
@@ -87,7 +90,8 @@ int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
 int pd_load_result(struct pd_load_job *job, struct pd_load **out, struct pd_err *err);
 
 /* Messages read so far, and threads read / threads found so far (found
- * grows while the query is walked; it is final once done). */
+ * grows while the query is walked: the threads read, plus one while any
+ * may be left; it is final, and equal to threads read, once done). */
 void pd_load_progress(const struct pd_load_job *job, size_t *messages,
 		      size_t *threads_read, size_t *threads_found);
 

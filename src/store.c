@@ -279,6 +279,11 @@ static int copy_message(struct pd_store_msg *row, void *owner, notmuch_message_t
 	};
 	if (row->message_id == NULL || row->thread_id == NULL)
 		return PD_E_NOMEM;
+	notmuch_tags_t *tags = notmuch_message_get_tags(m);
+	for (; tags != NULL && notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
+		row->unread |= strcmp(notmuch_tags_get(tags), "unread") == 0;
+	if (tags != NULL)
+		notmuch_tags_destroy(tags);
 	size_t cap = 0;
 	notmuch_filenames_t *fn = notmuch_message_get_filenames(m);
 	for (; fn != NULL && notmuch_filenames_valid(fn); notmuch_filenames_move_to_next(fn)) {
@@ -295,6 +300,37 @@ static int copy_message(struct pd_store_msg *row, void *owner, notmuch_message_t
 	}
 	if (fn != NULL)
 		notmuch_filenames_destroy(fn);
+	return PD_OK;
+}
+
+/* Appends the messages of ms to the talloc array *msgs under ctx. */
+static int copy_messages(struct pd_store_msg **msgs, size_t *count, void *ctx,
+			 notmuch_messages_t *ms, struct pd_err *err)
+{
+	size_t n = *count, cap = n;
+	struct pd_store_msg *rows = *msgs;
+	int rc = PD_OK;
+	for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct pd_store_msg *r = talloc_realloc(ctx, rows, struct pd_store_msg, cap);
+			if (r == NULL) {
+				rc = PD_E_NOMEM;
+				break;
+			}
+			rows = r;
+		}
+		notmuch_message_t *m = notmuch_messages_get(ms);
+		rc = copy_message(&rows[n], rows, m);
+		notmuch_message_destroy(m);
+		if (rc != PD_OK)
+			break;
+		n++;
+	}
+	*msgs = rows;
+	*count = n;
+	if (rc != PD_OK)
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	return PD_OK;
 }
 
@@ -327,30 +363,46 @@ int pd_store_messages(struct pd_store_msg **msgs, size_t *count,
 		rc = query_error(err, store, qs, st);
 		goto done;
 	}
-	size_t n = *count, cap = n;
-	struct pd_store_msg *rows = *msgs;
-	for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			struct pd_store_msg *r = talloc_realloc(ctx, rows, struct pd_store_msg, cap);
-			if (r == NULL) {
-				rc = PD_E_NOMEM;
-				break;
-			}
-			rows = r;
-		}
-		notmuch_message_t *m = notmuch_messages_get(ms);
-		rc = copy_message(&rows[n], rows, m);
-		notmuch_message_destroy(m);
-		if (rc != PD_OK)
-			break;
-		n++;
-	}
-	*msgs = rows;
-	*count = n;
-	if (rc != PD_OK)
-		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+	rc = copy_messages(msgs, count, ctx, ms, err);
 done:
 	talloc_free(local);
+	return rc;
+}
+
+/* ---- threads walked one at a time ---- */
+
+struct pd_store_walk {
+	notmuch_threads_t *threads;  /* owned by the query under the walk */
+};
+
+int pd_store_walk_begin(struct pd_store_walk **out, struct pd_store *store, void *ctx,
+			const char *query, struct pd_err *err)
+{
+	*out = NULL;
+	struct pd_store_walk *w = talloc_zero(ctx, struct pd_store_walk);
+	if (w == NULL)
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	const char *qs = (query == NULL || *query == '\0') ? "*" : query;
+	int rc = search_threads(&w->threads, store, w, qs, err);
+	if (rc != PD_OK) {
+		talloc_free(w);
+		return rc;
+	}
+	*out = w;
+	return PD_OK;
+}
+
+int pd_store_walk_next(struct pd_store_walk *walk, struct pd_store_msg **msgs, size_t *count,
+		       void *ctx, bool *end, struct pd_err *err)
+{
+	*end = walk->threads == NULL || !notmuch_threads_valid(walk->threads);
+	if (*end)
+		return PD_OK;
+	notmuch_thread_t *t = notmuch_threads_get(walk->threads);
+	notmuch_threads_move_to_next(walk->threads);
+	if (t == NULL)
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	int rc = copy_messages(msgs, count, ctx, notmuch_thread_get_messages(t), err);
+	notmuch_thread_destroy(t);
 	return rc;
 }

@@ -83,4 +83,22 @@ int pd_store_messages(struct pd_store_msg **msgs, size_t *count,
 		      struct pd_store *store, void *ctx, const char *query,
 		      struct pd_err *err);
 
+/* The threads of a query, newest first (by their newest matching
+ * message), walked one at a time: the reader loads a large store a slice
+ * at a time. notmuch finds the matching messages when the walk begins but
+ * reads each thread only when asked for it. */
+struct pd_store_walk;
+
+/* Starts walking the threads of query ("" or NULL: every message) under
+ * ctx. A bad query fails here, with err naming it. */
+int pd_store_walk_begin(struct pd_store_walk **out, struct pd_store *store, void *ctx,
+			const char *query, struct pd_err *err);
+
+/* Every message of the next thread (matching the query or not), oldest
+ * first, appended to the talloc array *msgs under ctx (as
+ * pd_store_messages). *end becomes true, and nothing is appended, when no
+ * thread is left. */
+int pd_store_walk_next(struct pd_store_walk *walk, struct pd_store_msg **msgs, size_t *count,
+		       void *ctx, bool *end, struct pd_err *err);
+
 #endif

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Times step-by-step loading as the reader does it (pd_load_begin, then
+# pd_load_step slices with a pd_load_result after each): when the first
+# result is there, and how long the longest slice keeps keys waiting. Not
+# part of make check.
+#
+# usage: bench/first-screen.sh [BUILD_DIR] [SLICE_MS] [SIZE]
+#
+# Stores: the real corpus (../shared/corpus, prepared once by
+# tests/corpus/real-corpus) and a generated list of SIZE messages (default
+# 100000; tests/corpus/gen-list builds it once into the cache, which takes
+# minutes for 100,000). Each store is run warm (after one untimed run) and
+# cold (its files evicted from the page cache first, as bench/list.sh
+# does). The program is tests/unit/load-dump --time, built here if needed.
+#
+# "first result" counts from the start of main (store opened, query run,
+# one slice read, its model built): the reader's first screen is that plus
+# drawing. "step" is one pd_load_step, "model" one pd_load_result (the
+# model over everything read so far; its cost grows with what is read).
+set -euo pipefail
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$srcdir/build}
+slice=${2:-30}
+size=${3:-100000}
+cache=${PD_CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/patchdeck}
+[ -f "$build/Makefile" ] || { echo "bench: no $build/Makefile; configure first or name the build directory" >&2; exit 1; }
+make -s -C "$build" tests/unit/load-dump >/dev/null
+dump=$build/tests/unit/load-dump
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+evict() { # DIR...
+	python3 - "$@" <<'PY'
+import os, sys
+for top in sys.argv[1:]:
+    for d, _, files in os.walk(top):
+        for f in files:
+            try:
+                fd = os.open(os.path.join(d, f), os.O_RDONLY)
+            except OSError:
+                continue
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            os.close(fd)
+PY
+}
+
+bench_store() { # NAME CONFIG DIR...
+	local name=$1 config=$2
+	shift 2
+	echo "== $name ($(notmuch --config="$config" count '*') messages), slices of $slice ms"
+	evict "$@"
+	echo "-- cold"
+	"$dump" --time="$slice" "$config" | sed 's/^/   /'
+	echo "-- warm"
+	"$dump" --time="$slice" "$config" >/dev/null
+	"$dump" --time="$slice" "$config" | sed 's/^/   /'
+}
+
+if corpus=$("$srcdir/tests/corpus/real-corpus" --quiet 2>"$tmp/rc.err"); then
+	bench_store real-corpus "$corpus/notmuch-config" "$corpus/db" "$corpus/linux-modules"
+else
+	echo "bench: skipping the real corpus: $(tail -n 1 "$tmp/rc.err")" >&2
+fi
+
+gen=$cache/bench-$size
+mkdir -p "$cache"
+[ -f "$gen/notmuch-config" ] || echo "bench: generating $size messages into $gen (minutes)..." >&2
+python3 "$srcdir/tests/corpus/gen-list" --quiet --size "$size" "$gen"
+bench_store "generated-$size" "$gen/notmuch-config" "$gen/db" "$gen/mail"
