@@ -471,7 +471,7 @@ report() { # NAME MIN_SERIES MIN_TREES
 }
 
 compare demo "$PD_DEMO/notmuch-config" "$PD_DEMO/tree" all
-report demo 20 15
+report demo 28 24
 
 if [ -n "$PD_CORPUS" ]; then
 	pd_use_real_corpus

@@ -48,7 +48,9 @@ check_run "list: the latest revision of each series, newest activity first" 0 \
 2024-01-16  Sam Okafor            v1   1/1    A1 R0 T0    demo_eth: Kconfig: depend on HAS_DMA
 2024-01-12  Carol Ng              v1   3/3    A1 R0 T0    scripts/decode_lite.sh: quote the variables
 2024-01-11  Anna Schmidt          v1   4/4    A1 R0 T0    mm/slab_debug: cheaper checks when disabled
-2024-01-10  Li Wei                v1   3/3    A0 R1 T0    net: phy: demo: add the control register definitions" "" -- \
+2024-01-10  Li Wei                v1   3/3    A0 R1 T0    net: phy: demo: add the control register definitions
+2023-12-27  Priya Raman           v1   2/2    A2 R3 T0    mm/vmstat_lite: two small fixes
+2023-12-20  Mara Lind             v1   40/40  A0 R1 T0    lib: errname_lite, a name for every error code" "" -- \
 	"$PATCHDECK" list
 
 check_run "list --all-revisions: older revisions follow the latest" 0 \
@@ -175,7 +177,15 @@ patchbomb.1707120000@mail.example.jp v1 3/3 missing=- cover=1 rfc=0 resend=0 pre
   1 20240110021500.11226-1-liwei@example.cn
   2 20240110021500.11226-2-liwei@example.cn | Reviewed-by: Tomasz Nowak <tnowak@example.pl>
   3 20240110021500.11226-3-liwei@example.cn
+20231227090000.44130-1-priya@example.in v1 2/2 missing=- cover=1 rfc=0 resend=0 prefixes=- author=Priya Raman <priya@example.in> date=2023-12-27T09:00:00Z R3 A2 T0 revisions=20231227090000.44130-1-priya superseded_by=-
+  1 20231227090000.44130-2-priya@example.in
+  2 20231227090000.44130-3-priya@example.in | Reviewed-by: Anna Schmidt <anna.schmidt@example.de> | Reviewed-by: Yuki Tanaka <yuki@example.jp> | Acked-by: Morgan Hale <morgan@kernel.example.org> | Acked-by: Sam Okafor <sam@example.org> | Reviewed-by: Jürgen Weiß <juergen@example.de>
+20231220100000.42759-1-mara@kernel.example.org v1 40/40 missing=- cover=1 rfc=0 resend=0 prefixes=- author=Mara Lind <mara@kernel.example.org> date=2023-12-20T10:00:00Z R1 A0 T0 revisions=20231220100000.42759-1-mara superseded_by=-
 JSON
+# forty: Yuki's Reviewed-by on the cover goes to each of the 40 patches.
+for n in $(seq 1 40); do
+	echo "  $n 20231220100000.42759-$((n + 1))-mara@kernel.example.org | Reviewed-by: Yuki Tanaka <yuki@example.jp>"
+done
 )" "$(project <"$PD_TMP/all.json")"
 
 check_run "list --json: the latest revisions only, same objects" 0 \

@@ -1,6 +1,7 @@
-"""All fixed cases in date order, and the CASES file that documents them."""
+"""All fixed cases (in date order but for December 2023's, which come last),
+and the CASES file that documents them."""
 
-from . import cases_feb, cases_jan, history
+from . import cases_dec, cases_feb, cases_jan, history
 from .mail import unfold
 
 
@@ -34,6 +35,10 @@ def build(ctx):
     cases_feb.discussions(ctx)
     history.release_rc6(ctx)       # master: 2024-02-25, the tip
     cases_feb.clean(ctx)
+    # December 2023, branched from the master of then; last so that the
+    # cases above keep their Message-IDs.
+    cases_dec.big_series(ctx)
+    cases_dec.long_thread(ctx)
 
 
 def write_cases(path, ctx, synthetic):
