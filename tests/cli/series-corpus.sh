@@ -34,11 +34,11 @@ else
 fi
 
 # One line per finding; the checks below compare the lists with "".
-python3 - "$maildir" "$PD_TMP/all.json" "$PD_TMP/latest.json" "$PD_TMP" <<'PY'
-import email, email.policy, json, os, re, sys
+python3 - "$maildir" "$PD_TMP/all.json" "$PD_TMP/latest.json" "$PD_TMP" "$PATCHDECK" "$config" <<'PY'
+import email, email.policy, json, os, re, subprocess, sys
 from collections import defaultdict
 
-maildir, all_json, latest_json, out = sys.argv[1:5]
+maildir, all_json, latest_json, out, pd, config = sys.argv[1:7]
 
 REPLY = re.compile(r'^\s*((re|aw|fwd?|antw|sv|vs)\s*(\[\d+\])?\s*:\s*)+', re.I)
 DIFF = re.compile(r'^(diff --git |diff -r |Index: |--- \S+.*\n\+\+\+ )', re.M)
@@ -70,7 +70,9 @@ def bracket_groups(subject):
         s = s[end + 1:].strip()
     return groups, s
 
-patches = {}      # Message-ID -> (from address, subject counter (n, N) or None)
+patches = {}      # Message-ID -> (from address, subject counter (n, N) or None, version)
+covers = {}       # the same for tagged n/N mails without a diff: 0/N covers
+refs = {}         # Message-ID -> the ids it names in In-Reply-To/References
 untagged = {}     # Message-ID -> the id it answers, for untagged ones
 allids = set()
 for sub in ('cur', 'new'):
@@ -89,9 +91,10 @@ for sub in ('cur', 'new'):
         subject = ' '.join(subject.split())
         if REPLY.match(subject):
             continue
-        if not DIFF.search(text_of(msg)):
-            continue
         groups, _ = bracket_groups(subject)
+        is_patch = bool(DIFF.search(text_of(msg)))
+        if not is_patch and not groups:
+            continue
         # Without a [PATCH]-like tag ([..]) only a thread root is a patch
         # (SERIES.md): an untagged mail with a diff answering a mail of
         # the archive is discussion, like a reply that quotes a diff.
@@ -113,7 +116,12 @@ for sub in ('cur', 'new'):
             v = re.search(r'\bv(\d+)', g, re.I)
             if v:
                 version = int(v.group(1))
-        patches[mid] = (addr, counter, version)
+        refs[mid] = {r.strip() for r in re.findall(r'<([^>]*)>', (msg.get('In-Reply-To') or '') +
+                                                     ' ' + (msg.get('References') or ''))}
+        if is_patch:
+            patches[mid] = (addr, counter, version)
+        elif counter is not None and counter[0] == 0:
+            covers[mid] = (addr, counter, version)
 
 ndiscussion = 0
 for mid, parent in untagged.items():
@@ -138,45 +146,102 @@ for mid in sorted(patches):
     if k != 1:
         bad_count.append('%s: in %d series' % (mid, k))
 
-# git send-email ids: <YYYYMMDDhhmmss.PID-N-user@host>; one call, one stem.
-STEM = re.compile(r'^(\d{14}\.\d+)-(\d+)-(.*)$')
+# What one git send-email or b4 run sent has one Message-ID stem:
+#   send-email <YYYYMMDDhhmmss.PID-K-user@host>  (K = 1.., the cover first)
+#   b4         <YYYYMMDD-topic-vN-K-hash@host>   (K = 0 is the cover)
+# The stem is the id without K. Threading plays no part: an unthreaded
+# posting (each mail a thread of its own) is grouped the same way.
+STEMS = (re.compile(r'^(\d{14}\.\d+)-(\d+)-(.+)$'),
+         re.compile(r'^(\d{8}-.+-v\d+)-(\d+)-([0-9a-f]+@.+)$'))
+def stem_of(mid):
+    for kind, rx in enumerate(STEMS):
+        m = rx.match(mid)
+        if m:
+            return ('send-email', 'b4')[kind], m.group(1) + '-*-' + m.group(3)
+    return None, None
+
 stems = defaultdict(list)
-for mid in patches:
-    m = STEM.match(mid)
-    if m:
-        # One call can send several versions (a stale v1 file next to
-        # the v2): the model splits a thread by version (SERIES.md).
-        stems[(m.group(1), m.group(3), patches[mid][2])].append(mid)
+for table in (patches, covers):
+    for mid, (addr, counter, version) in table.items():
+        kind, stem = stem_of(mid)
+        if stem:
+            # One call can send several versions (a stale v1 file next to
+            # the v2): the model splits a thread by version (SERIES.md).
+            stems[(stem, version)].append(mid)
 bad_stem = []
-ngroups = 0
-nsingles = 0
-for key, mids in sorted(stems.items()):
-    if len(mids) < 2 or len({patches[m][0] for m in mids}) != 1:
+ngroups = {'send-email': 0, 'b4': 0}
+nsingles = nsenders = nunthreaded = ncovercopies = ncovertypos = 0
+def info(m):
+    return patches.get(m) or covers[m]
+def place(m):
+    return ', '.join('%s n=%d of %d' % (revisions[i]['id'], n, t) for i, n, t in where.get(m, [])) or 'no series'
+for (stem, version), mids in sorted(stems.items()):
+    if len(mids) < 2:
+        continue
+    if len({info(m)[0] for m in mids}) != 1:
+        nsenders += 1
         continue
     # Patches without n/N sent in one call are separate single patches.
-    if all(patches[m][1] is None for m in mids):
+    if all(info(m)[1] is None for m in mids):
         nsingles += 1
         continue
-    ngroups += 1
-    revs = {where[m][0][0] for m in mids if len(where.get(m, [])) == 1}
-    if len(revs) != 1 or any(len(where.get(m, [])) != 1 for m in mids):
-        bad_stem.append('%s-*-%s: split over %d series' % (key[0], key[1], len(revs)))
+    ngroups[stem_of(mids[0])[0]] += 1
+    group = set(mids)
+    if sum(1 for m in mids if not refs.get(m, set()) & group) > 1:
+        nunthreaded += 1
+    for m in mids:
+        if m in covers and m not in where:
+            # A cover sent twice: the revision keeps one copy and `list`
+            # does not name the other; ask `show` where that copy went.
+            r = subprocess.run([pd, '--notmuch-config', config, 'show', '--json', '<%s>' % m],
+                               capture_output=True)
+            shown = json.loads(r.stdout or b'{}').get('id')
+            for i, rev in enumerate(revisions):
+                if rev['id'] == shown and rev['cover']:
+                    where[m].append((i, 0, rev['total']))
+                    ncovercopies += 1
+    offenders = [m for m in sorted(mids) if len(where.get(m, [])) != 1]
+    revs = sorted({where[m][0][0] for m in mids if len(where.get(m, [])) == 1})
+    if offenders or len(revs) != 1:
+        bad_stem.append('%s v%d: not one series: %s' % (stem, version, '; '.join(
+            '%s in %s' % (m, place(m)) for m in sorted(mids))))
         continue
+    rev = revisions[revs[0]]
     for m in sorted(mids):
-        counter = patches[m][1]
+        counter = info(m)[1]
         _, n, total = where[m][0]
         if counter is not None and (counter[0], counter[1]) != (n, total):
+            # A cover's n/N typo yields to patches that all say n/M.
+            if n == 0 and rev['patches'] and all(
+                    (patches.get(p['id']) or (0, None))[1] == (p['n'], total)
+                    for p in rev['patches'] if not p.get('carried')):
+                ncovertypos += 1
+                continue
             bad_stem.append('%s: subject says %d/%d, series says %d/%d'
                             % (m, counter[0], counter[1], n, total))
+    # Nothing in the series but this posting and what the same sender sent
+    # for it in another run (a posting sent in parts, or resent whole),
+    # numbered to fit; carried patches come from an older revision.
+    sender = info(mids[0])[0]
+    foreign = [p['id'] for p in rev['patches'] if not p.get('carried') and
+               not ({p['id']} | set(p['duplicates'])) & group and
+               (patches.get(p['id']) or (None, None))[:2] != (sender, (p['n'], rev['total']))]
+    if rev['cover'] and rev['id'] not in group and any(m in covers for m in mids) and \
+            (covers.get(rev['id']) or (None, None))[:2] != (sender, (0, rev['total'])):
+        foreign.insert(0, rev['id'] + ' (cover)')
+    if foreign:
+        bad_stem.append('%s v%d: series %s also holds %s' % (stem, version, rev['id'], ', '.join(foreign)))
 
 with open(os.path.join(out, 'patches.count'), 'w') as f:
-    f.write('%d %d %d %d\n' % (len(patches), ngroups, ndiscussion, nsingles))
+    f.write('%d %d %d %d %d %d %d %d %d\n' % (len(patches), ngroups['send-email'], ngroups['b4'],
+                                              nunthreaded, ndiscussion, nsingles, nsenders,
+                                              ncovercopies, ncovertypos))
 with open(os.path.join(out, 'bad-count'), 'w') as f:
     f.write(''.join(x + '\n' for x in bad_count))
 with open(os.path.join(out, 'bad-stem'), 'w') as f:
     f.write(''.join(x + '\n' for x in bad_stem))
 PY
-read -r npatches ngroups ndiscussion nsingles <"$PD_TMP/patches.count"
+read -r npatches nsendemail nb4 nunthreaded ndiscussion nsingles nsenders ncovercopies ncovertypos <"$PD_TMP/patches.count"
 
 if [ "$npatches" -gt 3000 ]; then
 	tap_ok "the maildir holds $npatches patch mails (more than 3000)"
@@ -189,9 +254,13 @@ fi
 check_eq "every patch mail lands in exactly one series ($npatches mails; untagged answers with a diff, which are discussion: $ndiscussion)" \
 	"" "$(head -n 20 "$PD_TMP/bad-count")"
 
-# What git send-email sent in one call (one stem, one sender, one version)
-# with n/N counters is one series numbered as the subjects say.
-check_eq "each git send-email stem with one sender and version is one series with its numbers ($ngroups groups; stems of uncounted single patches: $nsingles)" \
-	"" "$(head -n 20 "$PD_TMP/bad-stem")"
+# What git send-email or b4 sent in one run (one stem, one sender, one
+# version) with n/N counters is exactly one series, numbered as the
+# subjects say, holding nothing of another posting. Every offender is
+# listed.
+check_eq "each git send-email or b4 posting is exactly one series with its numbers ($nsendemail send-email and $nb4 b4 postings, $nunthreaded of them unthreaded, $ncovercopies cover copies found by show, $ncovertypos cover n/N typos; not checked: $nsingles stems of uncounted single patches, $nsenders with several senders)" \
+	"" "$(cat "$PD_TMP/bad-stem")"
+check_eq "... and both kinds are in the archive" "yes" \
+	"$([ "$nsendemail" -gt 50 ] && [ "$nb4" -gt 20 ] && [ "$nunthreaded" -gt 0 ] && echo yes || echo "no: $nsendemail $nb4 $nunthreaded")"
 
 tap_done
