@@ -419,6 +419,49 @@ static int assemble(struct sm *sm, struct model_priv *mp)
 	return 0;
 }
 
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (const struct pd_mail *const *)a;
+	uintptr_t y = (uintptr_t) * (const struct pd_mail *const *)b;
+	return (x > y) - (x < y);
+}
+
+/* The same pd_mail handed over twice (overlapping queries merged by the
+ * caller) is one delivery, not a duplicate copy: keep its first place. */
+static int unique_mails(void *local, const struct pd_mail *const *mails, size_t n,
+			const struct pd_mail ***out, size_t *nout)
+{
+	const struct pd_mail **sorted = talloc_array(local, const struct pd_mail *, n ? n : 1);
+	const struct pd_mail **keep = talloc_array(local, const struct pd_mail *, n ? n : 1);
+	if (sorted == NULL || keep == NULL)
+		return PD_E_NOMEM;
+	memcpy(sorted, mails, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_ptr);
+	bool *seen = talloc_zero_array(local, bool, n ? n : 1);
+	if (seen == NULL)
+		return PD_E_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pd_mail *m = mails[i];
+		if (m == NULL) {
+			keep[k++] = m;
+			continue;
+		}
+		const struct pd_mail **at = bsearch(&m, sorted, n, sizeof(*sorted), cmp_ptr);
+		/* bsearch may land on any of equal keys: step to the first. */
+		while (at > sorted && at[-1] == m)
+			at--;
+		size_t slot = (size_t)(at - sorted);
+		if (seen[slot])
+			continue;
+		seen[slot] = true;
+		keep[k++] = m;
+	}
+	*out = keep;
+	*nout = k;
+	return 0;
+}
+
 int pd_series_build(struct pd_model **out, void *ctx, const struct pd_mail *const *mails, size_t nmails)
 {
 	*out = NULL;
@@ -432,7 +475,10 @@ int pd_series_build(struct pd_model **out, void *ctx, const struct pd_mail *cons
 	struct sm sm = { .local = local, .out = mp };
 	if (mails == NULL)
 		nmails = 0;
-	if ((rc = sm_thread(&sm, mails, nmails)) < 0 || (rc = sm_group(&sm)) < 0 ||
+	const struct pd_mail **unique = NULL;
+	if ((rc = unique_mails(local, mails, nmails, &unique, &nmails)) < 0)
+		goto done;
+	if ((rc = sm_thread(&sm, unique, nmails)) < 0 || (rc = sm_group(&sm)) < 0 ||
 	    (rc = sm_revisions(&sm)) < 0 || (rc = attach_replies(&sm)) < 0)
 		goto done;
 	for (size_t ri = 0; ri < sm.nrevs; ri++)

@@ -681,12 +681,35 @@ static void run_accounting(void)
 	}
 }
 
+/* The same pd_mail handed over twice (a caller merging two queries that
+ * overlap) is one mail: no duplicate delivery, no second patch. */
+static void test_same_mail(void)
+{
+	void *ctx = talloc_new(NULL);
+	struct pd_mail *c = quick(ctx, "c", NULL, "[PATCH 0/2] twice: cover", "ann@z", 0, false);
+	struct pd_mail *p1 = quick(ctx, "p1", "c", "[PATCH 1/2] twice: one", "ann@z", 1, true);
+	struct pd_mail *p2 = quick(ctx, "p2", "c", "[PATCH 2/2] twice: two", "ann@z", 2, true);
+	const struct pd_mail *v[] = { c, p1, p2, p1, c, p2 };
+	struct pd_model *model = NULL;
+	int rc = pd_series_build(&model, ctx, v, sizeof(v) / sizeof(v[0]));
+	tap_int(rc, 0, "the same mail twice: built");
+	if (model != NULL)
+		tap_str(describe_model(ctx, model),
+			"S1\n"
+			"v1 series \"twice: cover\" id=c by=ann@z 2/2 missing=- A0 R0 T0 cover=c all=0 sup=-\n"
+			"  1 p1\n"
+			"  2 p2\n",
+			"the same mail twice: one cover, one patch each, no duplicates");
+	talloc_free(ctx);
+}
+
 int main(void)
 {
 	run_rows();
 	run_accounting();
 	test_find();
 	test_null_fields();
+	test_same_mail();
 	test_random();
 	test_ten_thousand();
 	test_scale();
