@@ -26,6 +26,7 @@ MISSING=$(first_id missing)
 SIXOFFIVE=$(first_id six-of-five)
 PULL=$(first_id pull-request)
 ENCODED=$(first_id encoded-name)
+FORTY=$(first_id forty)
 
 # sv ID SCRIPT [ARGS...]: the reader with the series of ID opened first;
 # the demo's Message-IDs in its screens become @NAME@.
@@ -34,7 +35,7 @@ sv() {
 	shift 2
 	tui_run "open series $id
 $script" "$@" | sed -e "s/$V3/@V3@/g; s/$V2/@V2@/g; s/$V1/@V1@/g; s/$MISSING/@MISSING@/g" \
-		-e "s/$PULL/@PULL@/g; s/$ENCODED/@ENCODED@/g; s/$SIXOFFIVE/@SIXOFFIVE@/g"
+		-e "s/$PULL/@PULL@/g; s/$ENCODED/@ENCODED@/g; s/$SIXOFFIVE/@SIXOFFIVE@/g; s/$FORTY/@FORTY@/g"
 }
 
 check_eq 'v3: header with every revision and this one marked, base, change-id, cover letter' \
@@ -277,6 +278,39 @@ check_eq 'the same in UTF-8 colours: the name decoded, areas for title, headers,
 {header}Date:{}       2024-01-26 10:17:00 +0000
 {header}Version:{version}    {mark,bold}[v2]' \
 "$(sv $ENCODED 'dump attrs' --screen 14x80 | head -5)"
+
+check_eq 'the 40-patch series: the last rows, the diffstat of all 40' \
+'  35/40   +1/-0  0/1/0   0  lib/errname_lite: name EDEADLK
+  36/40   +1/-0  0/1/0   0  lib/errname_lite: name ENAMETOOLONG
+  37/40   +1/-0  0/1/0   0  lib/errname_lite: name ENOLCK
+  38/40   +1/-0  0/1/0   0  lib/errname_lite: name ENOSYS
+  39/40   +1/-0  0/1/0   0  lib/errname_lite: name ENOTEMPTY
+  40/40   +1/-0  0/1/0   1  lib/errname_lite: name ELOOP
+
+Diffstat of all patches
+ lib/errname_lite.c | 60 ++++++++++++++++++++++++++++++++++++++++++++++
+ 1 file changed, 60 insertions(+)
+ series: v1 lib: errname_lite, a name for every error code                        112/112
+
+status 0' "$(sv $FORTY 'key G
+dump' --screen 12x90)"
+
+check_eq 't on a patch row opens its review thread; Enter on the header the whole series discussion' \
+'2023-12-20  Mara Lind                  [PATCH 40/40] lib/errname_lite: name ELOOP
+2023-12-21  Morgan Hale                └─>
+
+ thread: [PATCH 40/40] lib/errname_lite: name ELOOP                                   1/2
+
+2023-12-20  Mara Lind                  [PATCH 00/40] lib: errname_lite, a name for every e
+2023-12-20  Mara Lind                  ├─>[PATCH 01/40] lib/errname_lite: add errname_lite
+2023-12-20  Mara Lind                  ├─>[PATCH 02/40] lib/errname_lite: name ENOENT
+ thread: lib: errname_lite, a name for every error code                              1/43
+
+status 0' "$(sv $FORTY 'type /^ +40/40
+key Enter t
+dump
+key q g Enter
+dump' --screen 5x90)"
 
 check_eq 'an unknown Message-ID: one line saying so, the list stays' \
 "no message <nosuch@example.org> in the notmuch database; 'patchdeck list' shows" \
