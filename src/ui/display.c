@@ -444,6 +444,20 @@ static bool bidi_control(wchar_t c)
 	       c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
+/* The length of the UTF-8 sequence at p (lead byte and the continuation
+ * bytes that follow it, up to four), at least 1. */
+static size_t utf8_len(const char *p, size_t left)
+{
+	unsigned char c = (unsigned char)p[0];
+	size_t want = c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (c >= 0xf8)
+		want = 1;
+	size_t n = 1;
+	while (n < want && n < left && ((unsigned char)p[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
 /* Calls emit for each cell group of text as it must be shown: the
  * printable characters themselves, everything else as a visible escape. */
 static int walk_text(struct pd_ui *ui, const char *text,
@@ -464,7 +478,9 @@ static int walk_text(struct pd_ui *ui, const char *text,
 
 		if (n == (size_t)-1 || n == (size_t)-2) {
 			memset(&st, 0, sizeof(st));
-			n = 1;
+			/* Mail text is UTF-8 whatever the locale: in the C locale
+			 * one character is one '?', not one per byte. */
+			n = utf8_len(p, left);
 			buf[0] = L'?', buf[1] = 0, w = 1;
 		} else {
 			if (n == 0)

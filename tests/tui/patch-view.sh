@@ -289,7 +289,7 @@ Replies:    1
 Reclaim activity is invisible in vmstat_lite, which makes the memory
 pressure reports from small boards hard to read. Add a pgsteal counter.
 
-Reported-by: J??rgen Wei?? <juergen@example.de>
+Reported-by: J?rgen Wei? <juergen@example.de>
 Signed-off-by: Ravi Kumar <ravi.kumar@corp.example.com>
 
 {bold,reverse} patch: 1/1 mm/vmstat_lite: count pages stolen by reclaim                  1/45 
@@ -416,7 +416,8 @@ if [ -n "$PD_CORPUS" ] &&
 	pv $WS 13 'key G
 dump attrs' --screen 1000x250 >"$PD_TMP/ws.dump"
 	notmuch show --format=raw "id:$WS" | git mailinfo "$PD_TMP/msg" "$PD_TMP/patch" >/dev/null
-	git apply --check --whitespace=error-all "$PD_TMP/patch" 2>&1 |
+	# Outside any repository, where git apply reads every path.
+	(cd "$PD_TMP" && GIT_CEILING_DIRECTORIES=${PD_TMP%/*} git apply --check --whitespace=error-all patch) 2>&1 |
 		grep -c ': trailing whitespace\.$\|: space before tab in indent\.$' >"$PD_TMP/git.count"
 	check_eq 'real archive: as many lines with whitespace errors marked as git apply finds' \
 		"$(cat "$PD_TMP/git.count")" "$(grep -c '^{diff-add}.*{whitespace}' "$PD_TMP/ws.dump")"

@@ -246,7 +246,7 @@ check_unread 'TERM=vt100 LANG=C: ASCII marks and tree, non-ASCII as ?, attribute
 {bold}2024-05-06 Frank Single     v1    1/1    A0 R0 T0 (1)   lib: tidy the strings
 2024-05-01 Alice Author     v1    2/3{bold}!{}   A0 R1 T0 (1)   [net-next] net: fix the
 2024-04-25 Mallory          v1    1/1    A0 R0 T0       totally {reverse}^[{}[31mred{reverse}^[{}[0m t
-2024-04-20 D??rte ??nicode  v1    1/1    A0 R0 T0       Wochenbericht f??r M??rz
+2024-04-20 D?rte ?nicode    v1    1/1    A0 R0 T0       Wochenbericht f?r M?rz
 
 {bold,reverse} list: *  (6 series)                                                        1/7 
 older revisions shown

@@ -257,7 +257,7 @@ dump' --screen 14x100)"
 check_eq 'a single patch without cover letter, encoded author, TERM=vt100 LANG=C: no colours, ASCII' \
 '{reverse}scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive de
 {bold}coding
-From:       Philippe Mathieu-Daud?? <philmd@example.net>
+From:       Philippe Mathieu-Daud? <philmd@example.net>
 Date:       2024-01-26 10:17:00 +0000
 Version:    {bold}[v2]
 Patches:    1/1
@@ -334,7 +334,9 @@ for p in json.load(sys.stdin)["patches"]:
     print(p["n"], p["id"])' | tr ' ' ':'); do
 		n=${id%%:*}
 		notmuch show --format=raw "id:${id#*:}" | git mailinfo "$PD_TMP/msg" "$PD_TMP/patch" >/dev/null
-		git apply --numstat "$PD_TMP/patch" |
+		# Outside any repository: inside one (a build directory in the
+		# checkout), git apply ignores paths outside the current directory.
+		(cd "$PD_TMP" && GIT_CEILING_DIRECTORIES=${PD_TMP%/*} git apply --numstat patch) |
 			awk -v n="$n" '$1 != "-" { a += $1; d += $2 } END { printf "%s +%d/-%d\n", n, a, d }'
 	done >"$PD_TMP/git"
 	check_eq 'real archive: 106 patch rows, each +a/-d as git apply --numstat counts the mail' \

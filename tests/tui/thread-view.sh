@@ -654,7 +654,7 @@ check_eq 'TERM=vt100 LC_ALL=C: ASCII tree lines, '\''?'\'' for what ASCII lacks'
 
  thread: scripts/decode_lite.sh: use read -r so that backslashes in oops li 1/2
 
-From: Philippe Mathieu-Daud?? <philmd@example.net>
+From: Philippe Mathieu-Daud? <philmd@example.net>
 Date: Fri, 26 Jan 2024 10:17:00 +0000
 Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in o
 ops lines survive decoding
