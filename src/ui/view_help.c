@@ -19,7 +19,7 @@ struct help_data {
 static const struct {
 	const char *usage, *help;
 } commands[] = {
-	{ ":query QUERY", "list the threads matching QUERY (or a saved query's name)" },
+	{ ":query QUERY", "list the series matching QUERY (or a saved query's name)" },
 	{ ":set NAME VALUE", "change an option" },
 	{ ":bind VIEW KEY ACTION", "bind a key (VIEW: generic, list, thread, help)" },
 	{ ":color AREA FG BG [ATTR...]", "change a colour" },

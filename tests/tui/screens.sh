@@ -105,7 +105,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   C-z          suspend           suspend patchdeck (resume with fg)
 
 Commands (type : first)
-  :query QUERY                 list the threads matching QUERY (or a saved query'\''s name)
+  :query QUERY                 list the series matching QUERY (or a saved query'\''s name)
   :set NAME VALUE              change an option
  help: list                                                                               1/39
 
