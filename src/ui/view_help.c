@@ -16,18 +16,21 @@ struct help_data {
 	int key_width, name_width, usage_width;
 };
 
+/* Every view name, from the table the keymap uses. */
+#define VIEW_NAME(id, name) " " name
 static const struct {
 	const char *usage, *help;
 } commands[] = {
 	{ ":query QUERY", "list the series matching QUERY (or a saved query's name)" },
 	{ ":set NAME VALUE", "change an option" },
-	{ ":bind VIEW KEY ACTION", "bind a key (VIEW: generic, list, thread, help)" },
+	{ ":bind VIEW KEY ACTION", "bind a key (VIEW:" PD_VIEW_LIST(VIEW_NAME) ")" },
 	{ ":color AREA FG BG [ATTR...]", "change a colour" },
 	{ ":theme NAME", "switch colours: default, light, mono or NAME.theme of yours" },
 	{ ":source FILE", "run an rc file" },
 	{ ":help", "show this help" },
 	{ ":quit", "quit patchdeck" },
 };
+#undef VIEW_NAME
 
 static bool add(struct help_data *d, int kind, const char *keys, const char *name,
 		const char *help)

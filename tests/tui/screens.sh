@@ -283,4 +283,9 @@ dump
 key C-z
 dump' --screen 3x60)"
 
+check_eq ':bind in the help view names every view a key can be bound in' \
+'  :bind VIEW KEY ACTION        bind a key (VIEW: generic list series patch thread message help)' \
+"$(tui_run 'key ? G
+dump' --screen 30x120 | grep ':bind')"
+
 tap_done
