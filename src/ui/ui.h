@@ -141,6 +141,9 @@ size_t pd_text_fit(struct pd_ui *ui, const char *text, int width);
 int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
 		 struct pd_err *err);
 void pd_view_pop(struct pd_ui *ui);
+/* pd_view_push from a key: a failure is the message line's error, and
+ * the view below stays. Returns whether the view opened. */
+bool pd_view_open(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg);
 /* Runs an action on the top view; false when it means nothing there. */
 bool pd_view_action(struct pd_ui *ui, enum pd_action action);
 /* Searches from the cursor for ui->search; dir is +1 or -1. */

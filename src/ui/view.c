@@ -31,6 +31,17 @@ int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
 	return PD_OK;
 }
 
+bool pd_view_open(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg)
+{
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	int rc = pd_view_push(ui, ops, arg, &err);
+	if (rc != PD_OK)
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+	talloc_free(err.msg);
+	return rc == PD_OK;
+}
+
 void pd_view_pop(struct pd_ui *ui)
 {
 	struct pd_view *view = ui->top;
@@ -185,13 +196,8 @@ bool pd_view_action(struct pd_ui *ui, enum pd_action action)
 		pd_prompt_open(ui, ':');
 		break;
 	case PD_ACT_HELP:
-		if (view->ops != &pd_help_ops) {
-			struct pd_err err;
-			pd_err_init(&err, ui->ctx);
-			if (pd_view_push(ui, &pd_help_ops, NULL, &err) != PD_OK)
-				pd_ui_error(ui, "%s", pd_err_msg(&err));
-			talloc_free(err.msg);
-		}
+		if (view->ops != &pd_help_ops)
+			pd_view_open(ui, &pd_help_ops, NULL);
 		break;
 	case PD_ACT_BACK:
 		pd_view_pop(ui);

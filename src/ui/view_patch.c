@@ -412,11 +412,7 @@ static bool patch_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action 
 	case PD_ACT_THREAD: {
 		d->thread_arg = (struct pd_thread_arg){ .load = d->at.load, .rev = d->at.rev,
 							.patch = &d->at.rev->patches[d->at.index] };
-		struct pd_err err;
-		pd_err_init(&err, NULL);
-		if (pd_view_push(ui, &pd_thread_ops, &d->thread_arg, &err) != PD_OK)
-			pd_ui_error(ui, "%s", pd_err_msg(&err));
-		talloc_free(err.msg);
+		pd_view_open(ui, &pd_thread_ops, &d->thread_arg);
 		return true;
 	}
 	case PD_ACT_WRAP:

@@ -377,15 +377,6 @@ static char *series_text(void *ctx, struct pd_ui *ui, struct pd_view *view, size
 	return pd_doc_row_text(ctx, d->doc, row);
 }
 
-static void push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg)
-{
-	struct pd_err err;
-	pd_err_init(&err, NULL);
-	if (pd_view_push(ui, ops, arg, &err) != PD_OK)
-		pd_ui_error(ui, "%s", pd_err_msg(&err));
-	talloc_free(err.msg);
-}
-
 /* Enter and t: a patch row opens the patch (Enter) or its review thread
  * (t); anywhere else, the discussion of the whole series. */
 static void open_selected(struct pd_ui *ui, struct pd_view *view, bool thread)
@@ -400,11 +391,11 @@ static void open_selected(struct pd_ui *ui, struct pd_view *view, bool thread)
 	if (p != NULL && !thread) {
 		d->patch_arg = (struct pd_patch_arg){ .load = d->load, .rev = d->rev,
 						      .index = (size_t)(p - d->rev->patches) };
-		push(ui, &pd_patch_ops, &d->patch_arg);
+		pd_view_open(ui, &pd_patch_ops, &d->patch_arg);
 		return;
 	}
 	d->thread_arg = (struct pd_thread_arg){ .load = d->load, .rev = d->rev, .patch = p };
-	push(ui, &pd_thread_ops, &d->thread_arg);
+	pd_view_open(ui, &pd_thread_ops, &d->thread_arg);
 }
 
 static void other_revision(struct pd_ui *ui, struct pd_view *view, int dir)

@@ -427,13 +427,8 @@ static bool thread_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action
 	d->marg = (struct pd_message_arg){
 		.mails = d->mails, .nmails = d->n, .index = view->cursor,
 	};
-	struct pd_err err;
-	pd_err_init(&err, NULL);
-	if (pd_view_push(ui, &pd_message_ops, &d->marg, &err) != PD_OK)
-		pd_ui_error(ui, "%s", pd_err_msg(&err));
-	else
+	if (pd_view_open(ui, &pd_message_ops, &d->marg))
 		d->reading = true;
-	talloc_free(err.msg);
 	return true;
 }
 
