@@ -435,8 +435,11 @@ static int unique_mails(void *local, const struct pd_mail *const *mails, size_t 
 	const struct pd_mail **keep = talloc_array(local, const struct pd_mail *, n ? n : 1);
 	if (sorted == NULL || keep == NULL)
 		return PD_E_NOMEM;
-	memcpy(sorted, mails, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), cmp_ptr);
+	/* mails may be NULL when n is 0, which memcpy and qsort must not see. */
+	if (n > 0) {
+		memcpy(sorted, mails, n * sizeof(*sorted));
+		qsort(sorted, n, sizeof(*sorted), cmp_ptr);
+	}
 	bool *seen = talloc_zero_array(local, bool, n ? n : 1);
 	if (seen == NULL)
 		return PD_E_NOMEM;
