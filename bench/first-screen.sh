@@ -30,20 +30,7 @@ dump=$build/tests/unit/load-dump
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-evict() { # DIR...
-	python3 - "$@" <<'PY'
-import os, sys
-for top in sys.argv[1:]:
-    for d, _, files in os.walk(top):
-        for f in files:
-            try:
-                fd = os.open(os.path.join(d, f), os.O_RDONLY)
-            except OSError:
-                continue
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            os.close(fd)
-PY
-}
+. "$srcdir/bench/lib.sh"
 
 bench_store() { # NAME CONFIG DIR...
 	local name=$1 config=$2
