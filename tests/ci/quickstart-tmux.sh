@@ -52,6 +52,8 @@ else
 fi
 # The reader lists the store's series: as many as `patchdeck list` prints.
 want=$("$top/build/src/patchdeck" --notmuch-config="$demo/notmuch-config" list | wc -l)
+# The list loads step by step: "(N series)" once everything is read.
+wait_for "($want series)" 100 || true
 got=$(screen | grep -E '^ list: ' | sed 's/  */ /g')
 check "the reader lists every series of the demo" " list: * ($want series) 1/$want" "$got"
 

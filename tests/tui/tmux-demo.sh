@@ -18,7 +18,9 @@ last=$("$PATCHDECK" list | tail -n 1 | cli_facts)
 tmux_start 160 12
 
 tm send-keys "clear; '$PATCHDECK'; echo \"exit=\$?\"" Enter
-wait_for " list: *" 100 >/dev/null
+# The list loads step by step; its status says "(N series)" once all is
+# read (a sanitizer build can take seconds).
+wait_for "($nseries series)" 300 >/dev/null
 check_eq "the list shows every series of the demo" " list: * ($nseries series) 1/$nseries" \
 	"$(status_line)"
 
