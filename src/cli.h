@@ -31,7 +31,10 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	X(show, pd_cmd_show, "show [--json] SERIES",                           \
 	  "print a series: cover letter, patches, trailers, revisions")        \
 	X(mbox, pd_cmd_mbox, "mbox [-o FILE] [--link] SERIES",                 \
-	  "write a series as a git am-ready mbox with collected trailers")
+	  "write a series as a git am-ready mbox with collected trailers")     \
+	X(digest, pd_cmd_digest,                                               \
+	  "digest [--list NAME] [--from DAY] [--to DAY] [--json] [QUERY...]",  \
+	  "print the list digest of a time range: contributors, patch list, series")
 
 #define PD_COMMAND_DECL(name, fn, usage, summary)                             \
 	int fn(struct pd_cli *cli, int argc, char **argv);

@@ -1,0 +1,245 @@
+/* patchdeck digest: the list digest of a time range (DIGEST.md). The
+ * store and the series engine give the model; digest.c picks the mails,
+ * digest_fmt.c writes them. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <talloc.h>
+#include <time.h>
+
+#include "cli.h"
+#include "digest.h"
+#include "digest_fmt.h"
+#include "json.h"
+#include "load.h"
+#include "series_fmt.h"
+#include "store.h"
+
+/* YYYY-MM-DD as midnight UTC; false when it is not such a date. */
+static bool parse_day(const char *s, time_t *out)
+{
+	struct tm tm = { 0 };
+	const char *end = strptime(s, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0' || strlen(s) != 10)
+		return false;
+	int mon = tm.tm_mon, mday = tm.tm_mday;
+	*out = timegm(&tm);
+	/* timegm() normalises 2025-02-30 to March: such a day is a typo. */
+	gmtime_r(out, &tm);
+	return tm.tm_mon == mon && tm.tm_mday == mday;
+}
+
+static char *day(void *ctx, time_t t)
+{
+	struct tm tm;
+	char buf[16];
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	return talloc_strdup(ctx, buf);
+}
+
+static void json_person(struct pd_json *j, const char *key, const struct pd_person *p)
+{
+	pd_json_key(j, key);
+	pd_json_begin_object(j);
+	pd_json_kstring(j, "name", p->name != NULL ? p->name : "");
+	pd_json_kstring(j, "email", p->address != NULL && *p->address ? p->address : p->email);
+	pd_json_end_object(j);
+}
+
+static void json_table(struct pd_json *j, const char *key, const char *field,
+		       const struct pd_digest_count *rows, size_t n)
+{
+	pd_json_key(j, key);
+	pd_json_begin_array(j);
+	for (size_t i = 0; i < n; i++) {
+		pd_json_begin_object(j);
+		pd_json_kstring(j, field, rows[i].key);
+		pd_json_kint(j, "count", (long long)rows[i].count);
+		pd_json_end_object(j);
+	}
+	pd_json_end_array(j);
+}
+
+static const char *role_name(enum pd_digest_role r)
+{
+	return r == PD_DIGEST_COVER ? "cover" : r == PD_DIGEST_FIRST ? "patch" : "other";
+}
+
+static int write_json(struct pd_cli *cli, const struct pd_digest *d,
+		      const struct pd_digest_head *head)
+{
+	void *tmp = talloc_new(cli->ctx);
+	struct pd_json *j = pd_json_new(tmp, cli->out);
+	if (j == NULL)
+		return PD_E_NOMEM;
+	pd_json_begin_object(j);
+	pd_json_kstring(j, "list", head->list);
+	pd_json_kstring(j, "from", head->start);
+	pd_json_kstring(j, "to", head->end);
+	pd_json_key(j, "mails");
+	pd_json_begin_array(j);
+	for (size_t i = 0; i < d->nmails; i++) {
+		const struct pd_digest_mail *e = &d->mails[i];
+		pd_json_begin_object(j);
+		pd_json_kstring(j, "id", e->mail->message_id);
+		pd_json_kstring(j, "date", day(tmp, e->mail->date));
+		pd_json_kstring(j, "kind", role_name(e->role));
+		pd_json_kstring(j, "author", pd_digest_person(tmp, &e->author));
+		pd_json_end_object(j);
+	}
+	pd_json_end_array(j);
+	json_table(j, "domains", "domain", d->domains, d->ndomains);
+	json_table(j, "contributors", "person", d->people, d->npeople);
+	pd_json_key(j, "series");
+	pd_json_begin_array(j);
+	for (size_t i = 0; i < d->nseries; i++) {
+		const struct pd_revision *r = d->series[i].rev;
+		pd_json_begin_object(j);
+		pd_json_kstring(j, "id", r->id);
+		pd_json_kstring(j, "version", pd_fmt_version(tmp, r));
+		pd_json_kstring(j, "title", r->title);
+		json_person(j, "author", &d->series[i].author);
+		pd_json_kint(j, "total", r->total);
+		pd_json_kint(j, "patches", (long long)d->series[i].npatches);
+		pd_json_kbool(j, "cover", d->series[i].cover);
+		pd_json_end_object(j);
+	}
+	pd_json_end_array(j);
+	pd_json_key(j, "entries");
+	pd_json_begin_array(j);
+	for (size_t i = 0; i < d->nmails; i++) {
+		const struct pd_digest_mail *e = &d->mails[i];
+		if (e->role == PD_DIGEST_OTHER)
+			continue;
+		const struct pd_mail *m = e->mail;
+		char *msg = NULL, *stat = NULL;
+		if (pd_digest_split(tmp, m->text, e->role == PD_DIGEST_COVER, &msg, &stat) != 0)
+			return PD_E_NOMEM;
+		if (e->role != PD_DIGEST_COVER)
+			stat = pd_digest_stat(tmp, m, stat);
+		pd_json_begin_object(j);
+		pd_json_kstring(j, "kind", role_name(e->role));
+		pd_json_kstring(j, "id", m->message_id);
+		pd_json_kstring(j, "date", day(tmp, m->date));
+		pd_json_kstring(j, "title", m->subject != NULL ? m->subject->title : NULL);
+		pd_json_kstring(j, "subject", m->subject_raw);
+		json_person(j, "sender", &m->sender);
+		json_person(j, "author", &e->author);
+		pd_json_kstring(j, "exists", e->exists != NULL ? e->exists->mail->message_id : NULL);
+		pd_json_kstring(j, "message", msg);
+		pd_json_kstring(j, "stat", stat);
+		pd_json_end_object(j);
+	}
+	pd_json_end_array(j);
+	pd_json_end_object(j);
+	int rc = pd_json_finish(j) == 0 ? PD_OK : PD_E_NOMEM;
+	talloc_free(tmp);
+	return rc;
+}
+
+int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "list", required_argument, NULL, 'l' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pd_digest_head head = { .list = "The", .start = NULL, .end = NULL };
+	time_t from = 0, to = 0;
+	bool json = false;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			head.list = optarg;
+			break;
+		case 'f':
+		case 't':
+			if (!parse_day(optarg, c == 'f' ? &from : &to)) {
+				fprintf(stderr, "patchdeck digest: --%s wants a day as YYYY-MM-DD "
+						"(like 2025-11-10), not '%s'\n",
+					c == 'f' ? "from" : "to", optarg);
+				return PD_EXIT_USAGE;
+			}
+			*(c == 'f' ? &head.start : &head.end) = optarg;
+			break;
+		case 'j':
+			json = true;
+			break;
+		default:
+			if (optopt == 'l' || optopt == 'f' || optopt == 't')
+				fprintf(stderr, "patchdeck digest: %s needs a value; try 'patchdeck --help'\n",
+					argv[optind - 1]);
+			else
+				fprintf(stderr, "patchdeck digest: unknown option '%s'; try 'patchdeck --help'\n",
+					argv[optind - 1]);
+			return PD_EXIT_USAGE;
+		}
+	}
+	/* --to names the last day of the range, which ends at its midnight. */
+	if (to != 0)
+		to += 24 * 60 * 60;
+	if (from != 0 && to != 0 && to <= from) {
+		fprintf(stderr, "patchdeck digest: --to %s is before --from %s; give the earlier day "
+				"to --from\n", head.end, head.start);
+		return PD_EXIT_USAGE;
+	}
+
+	void *ctx = cli->ctx;
+	char *query = pd_cli_join_query(ctx, argc - optind, argv + optind);
+	/* The date only narrows which threads are read; the digest itself
+	 * then keeps the mails of the range. */
+	if (query != NULL)
+		query = talloc_asprintf(ctx, "(%s)", *query ? query : PD_LOAD_PATCH_QUERY);
+	if (query != NULL && (from != 0 || to != 0))
+		query = talloc_asprintf_append(query, " and date:%s..%s",
+					       from ? talloc_asprintf(ctx, "@%lld", (long long)from) : "",
+					       to ? talloc_asprintf(ctx, "@%lld", (long long)to - 1) : "");
+	if (query == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	struct pd_store *store = NULL;
+	struct pd_load *load = NULL;
+	struct pd_digest *d = NULL;
+	if (pd_store_open(&store, ctx, cli->notmuch_config, &cli->err) != PD_OK ||
+	    pd_load_query(&load, ctx, store, query, PD_LOAD_BODIES, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	if (load->nunreadable > 0)
+		fprintf(stderr, "patchdeck: skipped %zu message%s that could not be read (%s)\n",
+			load->nunreadable, load->nunreadable == 1 ? "" : "s", load->unreadable);
+	if (pd_digest_build(&d, ctx, load->model, from, to) != PD_OK) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	/* Without a day given, an end is the day of the first or last mail. */
+	if (head.start == NULL)
+		head.start = d->nmails > 0 ? day(ctx, d->mails[0].mail->date) : "-";
+	if (head.end == NULL)
+		head.end = d->nmails > 0 ? day(ctx, d->mails[d->nmails - 1].mail->date) : "-";
+
+	if (json) {
+		if (write_json(cli, d, &head) != PD_OK) {
+			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+			return PD_EXIT_FAIL;
+		}
+	} else {
+		char *text = pd_digest_format(ctx, d, &head);
+		if (text == NULL) {
+			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+			return PD_EXIT_FAIL;
+		}
+		fputs(text, cli->out);
+	}
+	if (fflush(cli->out) != 0 || ferror(cli->out)) {
+		pd_err_set(&cli->err, PD_E_IO, "cannot write the digest to standard output");
+		return PD_EXIT_FAIL;
+	}
+	return PD_EXIT_OK;
+}
