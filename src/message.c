@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "diffstat.h"
+#include "message_fields.h"
 #include "message_part.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -146,7 +147,7 @@ static const char *dmarc_via(const char *name)
 	return NULL;
 }
 
-static void set_author(struct pd_parse *p, GMimeMessage *msg)
+static void set_author(struct pd_parse *p, const struct pd_fields *f)
 {
 	struct pd_mail *m = p->m;
 	m->author = m->sender;
@@ -155,8 +156,7 @@ static void set_author(struct pd_parse *p, GMimeMessage *msg)
 		return;
 	m->dmarc_rewritten = true;
 	struct pd_person who = { 0 };
-	if (person_from_text(p, &who, g_mime_object_get_header(GMIME_OBJECT(msg), "X-Original-From")) ||
-	    person_from_list(p, &who, g_mime_message_get_reply_to(msg))) {
+	if (person_from_text(p, &who, f->x_original_from) || person_from_list(p, &who, f->reply_to)) {
 		m->author = who;
 		return;
 	}
@@ -188,38 +188,33 @@ static char **id_list(struct pd_parse *p, const char *text, size_t *count)
 	return ids;
 }
 
-static void read_headers(struct pd_parse *p, GMimeMessage *msg)
+static void read_headers(struct pd_parse *p, const struct pd_fields *f)
 {
 	struct pd_mail *m = p->m;
-	GMimeObject *obj = GMIME_OBJECT(msg);
-	const char *mid = g_mime_message_get_message_id(msg);
-	m->message_id = mid && *mid ? clean_header(p, mid) : NULL;
+	m->message_id = f->message_id && *f->message_id ? clean_header(p, f->message_id) : NULL;
 	if (m->message_id != NULL && *m->message_id == '\0')
 		m->message_id = NULL;
 	size_t n = 0;
-	char **irt = id_list(p, g_mime_object_get_header(obj, "In-Reply-To"), &n);
+	char **irt = id_list(p, f->in_reply_to, &n);
 	m->in_reply_to = n ? irt[0] : NULL;
-	m->references = id_list(p, g_mime_object_get_header(obj, "References"), &m->nreferences);
+	m->references = id_list(p, f->references, &m->nreferences);
 
-	m->subject_raw = clean_header(p, g_mime_message_get_subject(msg));
-	GDateTime *date = g_mime_message_get_date(msg);
-	if (date != NULL)
-		m->date = (time_t)g_date_time_to_unix(date);
-	else if (g_mime_object_get_header(obj, "Date") != NULL)
+	m->subject_raw = clean_header(p, f->subject);
+	if (f->date != NULL)
+		m->date = (time_t)g_date_time_to_unix(f->date);
+	else if (f->has_date)
 		pd_problem(p, "unreadable Date: header");
 
 	m->sender = (struct pd_person){ .name = talloc_strdup(m, ""), .email = talloc_strdup(m, "") };
-	if (!person_from_list(p, &m->sender, g_mime_message_get_from(msg)) &&
-	    g_mime_object_get_header(obj, "From") != NULL)
+	if (!person_from_list(p, &m->sender, f->from) && f->has_from)
 		pd_problem(p, "unreadable From: header");
-	set_author(p, msg);
+	set_author(p, f);
 
 	if (m->message_id == NULL)
 		pd_problem(p, "no Message-ID");
 	if (m->subject_raw == NULL)
 		pd_problem(p, "no Subject");
-	if (m->message_id == NULL && m->subject_raw == NULL && date == NULL &&
-	    g_mime_object_get_header(obj, "From") == NULL)
+	if (m->message_id == NULL && m->subject_raw == NULL && f->date == NULL && !f->has_from)
 		pd_problem(p, "no mail headers: this does not look like a mail");
 }
 
@@ -306,11 +301,18 @@ static void check_diff(struct pd_parse *p, const struct pd_body *b)
 		pd_problem(p, "the diff is damaged (a hunk breaks off): it will not apply");
 }
 
-static void read_body(struct pd_parse *p, GMimeMessage *msg)
+/* Either msg (GMime has parsed the whole mail) or plain, the body bytes of
+ * a mail that pd_fields_read() accepted, whose text part f describes. */
+static void read_body(struct pd_parse *p, GMimeMessage *msg, const struct pd_fields *f,
+		      const char *plain, size_t plain_len)
 {
 	struct pd_mail *m = p->m;
 	struct pd_content text = { 0 }, patch = { 0 };
-	pd_find_parts(p, msg, &text, &patch);
+	if (msg != NULL)
+		pd_find_parts(p, msg, &text, &patch);
+	else
+		pd_find_parts_plain(p, f->charset, f->flowed, f->delsp, plain, plain_len, &text,
+				    &patch);
 	if (p->nomem)
 		return;
 	/* No text part: the patch (a mail that is only an attachment) is it. */
@@ -453,25 +455,15 @@ static int borrowed_destroy(struct borrowed *b)
 	return 0;
 }
 
+/* A stream over bytes that outlive it; when problems are not wanted,
+ * over a copy without the unread fields, which the stream owns. */
 static GMimeStream *stream_over(struct pd_parse *p, const char *buf, size_t len)
 {
-	void *ctx = p->local;
 	size_t n = 0;
-	guint8 *data = strip_transport_cr(buf, len, &n);
-	if (data != NULL && p->no_checks) {
-		size_t n2 = 0;
-		guint8 *less = drop_unread_fields((const char *)data, n, &n2);
-		if (less != NULL) {
-			g_free(data);
-			data = less;
-			n = n2;
-		}
-	} else if (data == NULL && p->no_checks) {
-		data = drop_unread_fields(buf, len, &n);
-	}
+	guint8 *data = p->no_checks ? drop_unread_fields(buf, len, &n) : NULL;
 	if (data != NULL)
 		return g_mime_stream_mem_new_with_byte_array(g_byte_array_new_take(data, n));
-	struct borrowed *b = talloc(ctx, struct borrowed);
+	struct borrowed *b = talloc(p->local, struct borrowed);
 	if (b == NULL || len > G_MAXUINT) {
 		talloc_free(b);
 		data = g_malloc(len + 1);
@@ -485,6 +477,58 @@ static GMimeStream *stream_over(struct pd_parse *p, const char *buf, size_t len)
 	GMimeStream *s = g_mime_stream_mem_new_with_byte_array(b->arr);
 	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
 	return s;
+}
+
+struct gbytes {
+	guint8 *data;
+};
+
+static int gbytes_destroy(struct gbytes *g)
+{
+	g_free(g->data);
+	return 0;
+}
+
+/* The mail's bytes as git mailsplit leaves them (see strip_transport_cr):
+ * buf itself, or a copy that lives as long as ctx. NULL when out of
+ * memory. */
+static const char *mail_bytes(void *ctx, const char *buf, size_t len, size_t *n)
+{
+	*n = len;
+	guint8 *data = strip_transport_cr(buf, len, n);
+	if (data == NULL)
+		return buf;
+	struct gbytes *g = talloc(ctx, struct gbytes);
+	if (g == NULL) {
+		g_free(data);
+		return NULL;
+	}
+	g->data = data;
+	talloc_set_destructor(g, gbytes_destroy);
+	return (const char *)data;
+}
+
+/* Where the body starts (just after the empty line) when the header
+ * block is plain fields, else 0. */
+static size_t plain_header_end(const char *buf, size_t len)
+{
+	const char *end = buf + len, *p = buf;
+	while (p < end && *p != '\n') {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL || (*p != ' ' && *p != '\t' && field_name(p, nl) == 0))
+			return 0;
+		p = nl + 1;
+	}
+	return p < end ? (size_t)(p + 1 - buf) : 0;
+}
+
+static GMimeMessage *construct(struct pd_parse *p, GMimeStream *stream)
+{
+	GMimeParser *parser = stream ? pd_gkeep(p->local, g_mime_parser_new_with_stream(stream)) : NULL;
+	if (parser == NULL)
+		return NULL;
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	return pd_gkeep(p->local, g_mime_parser_construct_message(parser, p->options));
 }
 
 int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t len,
@@ -510,21 +554,35 @@ int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, siz
 	p.options = g_mime_parser_options_new();
 	g_mime_parser_options_set_warning_callback(p.options, warn_cb, &p);
 	GMimeMessage *msg = NULL;
+	struct pd_fields fields = { 0 };
+	const char *plain = NULL;   /* the body of a plain text mail, or NULL */
+	size_t plain_len = 0;
 	if (len == 0) {
 		pd_problem(&p, "empty file: not a mail");
 	} else {
-		GMimeStream *stream = pd_gkeep(local, stream_over(&p, buf, len));
-		GMimeParser *parser = stream ? pd_gkeep(local, g_mime_parser_new_with_stream(stream)) : NULL;
-		if (parser != NULL) {
-			g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-			msg = pd_gkeep(local, g_mime_parser_construct_message(parser, p.options));
+		size_t n = 0;
+		const char *bytes = mail_bytes(local, buf, len, &n);
+		/* Most of a list's mail is one plain text part: its fields are
+		 * read without GMime, its body taken as it stands. */
+		size_t hend = bytes != NULL && p.no_checks && !(flags & PD_PARSE_FULL_MIME)
+				      ? plain_header_end(bytes, n)
+				      : 0;
+		if (hend > 0 && pd_fields_read(&fields, local, p.options, bytes, hend, &p.nomem)) {
+			plain = bytes + hend;
+			plain_len = n - hend;
+		} else if (bytes != NULL && !p.nomem) {
+			msg = construct(&p, pd_gkeep(local, stream_over(&p, bytes, n)));
+			if (msg == NULL)
+				pd_problem(&p, "not a mail: no message could be read");
+			else
+				pd_fields_from_message(&fields, msg);
+		} else {
+			p.nomem = true;
 		}
-		if (msg == NULL)
-			pd_problem(&p, "not a mail: no message could be read");
 	}
-	if (msg != NULL) {
-		read_headers(&p, msg);
-		read_body(&p, msg);
+	if (msg != NULL || plain != NULL) {
+		read_headers(&p, &fields);
+		read_body(&p, msg, &fields, plain, plain_len);
 	}
 	if (m->subject == NULL && pd_subject_parse(&m->subject, m, m->subject_raw) != 0)
 		p.nomem = true;
@@ -555,6 +613,12 @@ int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, siz
 }
 
 int pd_message_read(struct pd_mail **out, void *ctx, const char *path, struct pd_err *err)
+{
+	return pd_message_read_flags(out, ctx, path, 0, err);
+}
+
+int pd_message_read_flags(struct pd_mail **out, void *ctx, const char *path, unsigned flags,
+			  struct pd_err *err)
 {
 	*out = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -595,7 +659,7 @@ int pd_message_read(struct pd_mail **out, void *ctx, const char *path, struct pd
 		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 	struct pd_mail *m = NULL;
 	if (rc == 0)
-		rc = pd_message_parse(&m, local, buf, len, err);
+		rc = pd_message_parse_flags(&m, local, buf, len, flags, err);
 	if (rc == 0) {
 		m->paths = talloc_array(m, char *, 1);
 		if (m->paths != NULL)

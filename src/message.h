@@ -39,10 +39,18 @@ enum {
 	 * DKIM...). Problems found on the way may still be listed, but the
 	 * list is not complete. */
 	PD_PARSE_NO_CHECKS = 1 << 0,
+	/* With PD_PARSE_NO_CHECKS, GMime still parses the whole mail even
+	 * when it is one plain text part (whose body is otherwise taken as
+	 * it stands): for tests that check both ways agree. */
+	PD_PARSE_FULL_MIME = 1 << 1,
 };
 
 /* pd_message_parse with PD_PARSE_* flags. */
 int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, size_t len,
 			   unsigned flags, struct pd_err *err);
+
+/* pd_message_read with PD_PARSE_* flags. */
+int pd_message_read_flags(struct pd_mail **out, void *ctx, const char *path, unsigned flags,
+			  struct pd_err *err);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <talloc.h>
@@ -22,9 +23,24 @@ struct raw {
 	bool top;        /* the message's only part */
 };
 
+/* g_utf8_validate_len (which refuses NULs too), with the ASCII that most
+ * of a list's text is checked a word at a time first: this runs over
+ * every byte the loader reads. */
+static bool utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL)
+			break;
+	}
+	return g_utf8_validate_len(s + i, len - i, NULL);
+}
+
 char *pd_utf8_valid(void *ctx, const char *s, size_t len)
 {
-	if (g_utf8_validate_len(s, len, NULL))
+	if (utf8_valid(s, len))
 		return talloc_strndup(ctx, s, len);
 	gchar *v = g_utf8_make_valid(s, (gssize)len);
 	char *r = talloc_strdup(ctx, v);
@@ -90,7 +106,7 @@ static char *iconv_utf8(struct pd_parse *p, iconv_t cd, const char *in, size_t l
 static char *to_utf8(struct pd_parse *p, const struct raw *r)
 {
 	const char *cs = r->charset;
-	bool valid = g_utf8_validate_len(r->bytes, r->len, NULL);
+	bool valid = utf8_valid(r->bytes, r->len);
 	if (cs == NULL || *cs == '\0' || is_utf8_name(cs)) {
 		if (valid)
 			return talloc_strndup(p->local, r->bytes, r->len);
@@ -500,4 +516,29 @@ void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *tex
 		*patch = (struct pd_content){ .body = inl, .utf8 = text->utf8 };
 	else if (w.text == NULL && w.ncands > 0 && !p->nomem)
 		try_attachment(p, w.cands[0], GMIME_IS_MULTIPART(top), w.sniff[0], &traw, NULL, false, &patch->utf8);
+}
+
+void pd_find_parts_plain(struct pd_parse *p, const char *charset, bool flowed, bool delsp,
+			 const char *bytes, size_t len, struct pd_content *text,
+			 struct pd_content *patch)
+{
+	*text = (struct pd_content){ 0 };
+	*patch = (struct pd_content){ 0 };
+	struct raw traw = { .charset = charset, .len = len };
+	traw.bytes = talloc_size(p->local, len + 1);
+	if (traw.bytes == NULL) {
+		p->nomem = true;
+		return;
+	}
+	memcpy(traw.bytes, bytes, len);
+	traw.bytes[len] = '\0';
+	if (flowed)
+		unflow(p, &traw, delsp);
+	if (p->nomem || (text->utf8 = to_utf8(p, &traw)) == NULL) {
+		p->nomem = true;
+		return;
+	}
+	struct pd_body *inl = split(p, &traw, text->utf8);
+	if (inl != NULL && inl->diff != NULL)
+		*patch = (struct pd_content){ .body = inl, .utf8 = text->utf8 };
 }

@@ -34,6 +34,13 @@ struct pd_content {
 void pd_find_parts(struct pd_parse *p, GMimeMessage *msg, struct pd_content *text,
 		   struct pd_content *patch);
 
+/* pd_find_parts for a mail whose only part is text/plain without a
+ * transfer encoding, given its body bytes as they stand and its charset
+ * (NULL when not given) and format=flowed parameters. */
+void pd_find_parts_plain(struct pd_parse *p, const char *charset, bool flowed, bool delsp,
+			 const char *bytes, size_t len, struct pd_content *text,
+			 struct pd_content *patch);
+
 /* A copy of s[0..len) with invalid UTF-8 and NULs replaced by U+FFFD. */
 char *pd_utf8_valid(void *ctx, const char *s, size_t len);
 

@@ -14,6 +14,9 @@
  *   mail-dump --diffstat=WIDTH DIFF  DIFF is a diff, not a mail: prints its
  *                                computed diffstat rendered for WIDTH columns
  *
+ * Before the mode, --no-checks parses as the loader does
+ * (PD_PARSE_NO_CHECKS), --full-mime adds PD_PARSE_FULL_MIME.
+ *
  * A FILE `-` reads the file names from stdin, one per line. Exit 1 when a
  * file cannot be read (its one-line message on stderr), 2 on bad usage. */
 #include "config.h"
@@ -179,14 +182,15 @@ static int diffstat_file(void *ctx, int width, const char *path)
 	return 0;
 }
 
-static int one(void *ctx, const char *mode, const char *arg, size_t n, const char *path)
+static int one(void *ctx, const char *mode, const char *arg, unsigned flags, size_t n,
+	       const char *path)
 {
 	if (strcmp(mode, "diffstat") == 0)
 		return diffstat_file(ctx, atoi(arg), path);
 	struct pd_err err;
 	pd_err_init(&err, ctx);
 	struct pd_mail *m = NULL;
-	if (pd_message_read(&m, ctx, path, &err) != 0) {
+	if (pd_message_read_flags(&m, ctx, path, flags, &err) != 0) {
 		fprintf(stderr, "mail-dump: %s\n", pd_err_msg(&err));
 		return 1;
 	}
@@ -215,7 +219,12 @@ static int one(void *ctx, const char *mode, const char *arg, size_t n, const cha
 int main(int argc, char **argv)
 {
 	const char *mode = "dump", *arg = NULL;
+	unsigned flags = 0;
 	int i = 1;
+	for (; i < argc && strcmp(argv[i], "--no-checks") == 0; i++)
+		flags |= PD_PARSE_NO_CHECKS;
+	for (; i < argc && strcmp(argv[i], "--full-mime") == 0; i++)
+		flags |= PD_PARSE_FULL_MIME;
 	if (i < argc && strncmp(argv[i], "--part=", 7) == 0)
 		mode = "part", arg = argv[i++] + 7;
 	else if (i < argc && strncmp(argv[i], "--out=", 6) == 0)
@@ -225,7 +234,7 @@ int main(int argc, char **argv)
 	else if (i < argc && strcmp(argv[i], "--bench") == 0)
 		mode = "bench", i++;
 	if (i >= argc || (strcmp(mode, "part") == 0 && argc - i != 1)) {
-		fprintf(stderr, "usage: mail-dump [--part=message|diff|text|notes | --out=DIR | --bench | --diffstat=WIDTH] FILE...\n");
+		fprintf(stderr, "usage: mail-dump [--no-checks [--full-mime]] [--part=message|diff|text|notes | --out=DIR | --bench | --diffstat=WIDTH] FILE...\n");
 		return 2;
 	}
 	g_mime_init();
@@ -248,7 +257,7 @@ int main(int argc, char **argv)
 					line[len - 1] = '\0';
 				path = line;
 			}
-			rc |= one(ctx, mode, arg, ++n, path);
+			rc |= one(ctx, mode, arg, flags, ++n, path);
 			talloc_free(ctx);
 			if (!from_stdin)
 				break;
