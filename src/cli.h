@@ -34,7 +34,11 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	  "write a series as a git am-ready mbox with collected trailers")     \
 	X(digest, pd_cmd_digest,                                               \
 	  "digest [--list NAME] [--from DAY] [--to DAY] [--json] [QUERY...]",  \
-	  "print the list digest of a time range: contributors, patch list, series")
+	  "print the list digest of a time range: contributors, patch list, series") \
+	X(base, pd_cmd_base, "base SERIES",                                    \
+	  "print the commit a series was written against")                     \
+	X(apply, pd_cmd_apply, "apply [OPTIONS] SERIES",                        \
+	  "apply a series to a new branch of the tree, in memory")
 
 #define PD_COMMAND_DECL(name, fn, usage, summary)                             \
 	int fn(struct pd_cli *cli, int argc, char **argv);
@@ -49,6 +53,11 @@ struct pd_revision;
  * printing the usage line for cmd, or PD_EXIT_FAIL with cli->err set. */
 int pd_cli_load_series(struct pd_revision **out, struct pd_cli *cli,
 		       const char *cmd, int argc, char **argv);
+
+/* The git tree for rev: --tree, else the config's tree for its target
+ * prefix, else its default tree. PD_EXIT_OK with *out set, or
+ * PD_EXIT_FAIL with cli->err set. */
+int pd_cli_open_tree(struct pd_repo **out, struct pd_cli *cli, const struct pd_revision *rev);
 
 /* Joins argv into one notmuch query string ("" when argc is 0). */
 char *pd_cli_join_query(void *ctx, int argc, char **argv);

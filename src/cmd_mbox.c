@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "apply_msg.h"
 #include "cli.h"
 #include "load.h"
 #include "series_json.h"
@@ -58,24 +59,6 @@ static char *mail_date(void *ctx, time_t t)
 			       tm.tm_min, tm.tm_sec);
 }
 
-/* mask with each %s replaced by id and %% by %. */
-static char *link_for(void *ctx, const char *mask, const char *id)
-{
-	char *s = talloc_strdup(ctx, "");
-	for (const char *p = mask; s != NULL && *p; p++) {
-		if (p[0] == '%' && p[1] == 's') {
-			s = talloc_strdup_append(s, id);
-			p++;
-		} else if (p[0] == '%' && p[1] == '%') {
-			s = talloc_strdup_append(s, "%");
-			p++;
-		} else {
-			s = talloc_strndup_append(s, p, 1);
-		}
-	}
-	return s;
-}
-
 /* One patch as git format-patch would have mailed it, its commit message
  * ending in the trailers the review collected. */
 static char *patch_mail(void *ctx, const struct pd_patch *p, const char *mask)
@@ -100,29 +83,8 @@ static char *patch_mail(void *ctx, const struct pd_patch *p, const char *mask)
 		"MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		"Content-Transfer-Encoding: 8bit\n\n",
 		from, mail_date(ctx, m->date), encode_text(ctx, subject, false), m->message_id);
-	const char *msg = b->message != NULL ? b->message : "";
-	s = talloc_strdup_append(s, msg);
-
-	size_t n = 0;
-	const struct pd_collected **c = pd_patch_new_trailers(ctx, p, &n);
-	/* The collected trailers join the message's own trailer block, or
-	 * start one after a blank line. */
-	bool added = false;
-	for (size_t i = 0; s != NULL && i < n; i++) {
-		/* A trailer naming someone other than its sender is shown
-		 * flagged, never applied: nobody vouched for it (SERIES.md). */
-		if (c[i]->mismatch)
-			continue;
-		if (!added && *msg && m->ntrailers == 0)
-			s = talloc_strdup_append(s, "\n");
-		added = true;
-		s = talloc_asprintf_append(s, "%s: %s\n", c[i]->trailer->name, c[i]->trailer->value);
-	}
-	if (s != NULL && mask != NULL) {
-		if (!added && *msg && m->ntrailers == 0)
-			s = talloc_strdup_append(s, "\n");
-		s = talloc_asprintf_append(s, "Link: %s\n", link_for(ctx, mask, m->message_id));
-	}
+	char *msg = pd_patch_message_body(ctx, p, mask);
+	s = s != NULL && msg != NULL ? talloc_strdup_append(s, msg) : NULL;
 	if (s != NULL)
 		s = talloc_asprintf_append(s, "---\n%s%s%s\n%s", b->notes ? b->notes : "",
 					   b->notes && b->diffstat ? "\n" : "",

@@ -419,6 +419,34 @@ static int cmd_query(struct pd_config *cfg, char **w, size_t n, struct pd_err *e
 	return PD_OK;
 }
 
+static int cmd_tree(struct pd_config *cfg, char **w, size_t n,
+		    const struct origin *org, struct pd_err *err)
+{
+	if (n != 2 && n != 3)
+		return pd_err_set(err, PD_E_CONFIG, "usage: tree [PREFIX] DIR");
+	const char *prefix = n == 3 ? w[1] : NULL;
+	struct pd_tree_entry *t = cfg->trees;
+	size_t i = 0;
+	/* A later line for the same prefix replaces the earlier one. */
+	while (i < cfg->ntrees && !(prefix == NULL ? t[i].prefix == NULL
+				    : t[i].prefix != NULL && strcasecmp(t[i].prefix, prefix) == 0))
+		i++;
+	if (i == cfg->ntrees) {
+		t = talloc_realloc(cfg, cfg->trees, struct pd_tree_entry, cfg->ntrees + 1);
+		if (t == NULL)
+			return pd_err_set(err, PD_E_NOMEM, "out of memory");
+		cfg->trees = t;
+		t[cfg->ntrees++] = (struct pd_tree_entry){
+			.prefix = prefix ? talloc_strdup(t, prefix) : NULL,
+		};
+	}
+	talloc_free(t[i].dir);
+	t[i].dir = expand_path(t, w[n - 1], org->dir);
+	if (t[i].dir == NULL || (prefix != NULL && t[i].prefix == NULL))
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	return PD_OK;
+}
+
 static int run_words(struct pd_config *cfg, char **w, size_t n,
 		     const struct origin *org, struct pd_err *err)
 {
@@ -442,6 +470,8 @@ static int run_words(struct pd_config *cfg, char **w, size_t n,
 		return cmd_color(cfg, w, n, err);
 	if (strcmp(cmd, "query") == 0)
 		return cmd_query(cfg, w, n, err);
+	if (strcmp(cmd, "tree") == 0)
+		return cmd_tree(cfg, w, n, org, err);
 	if (strcmp(cmd, "source") == 0 || strcmp(cmd, "theme") == 0) {
 		if (n != 2)
 			return pd_err_set(err, PD_E_CONFIG, "usage: %s %s", cmd,

@@ -8,6 +8,7 @@
  *   source FILE                  relative to the including file; ~/ is $HOME
  *   query NAME QUERY             a saved notmuch query (':query NAME')
  *   theme NAME                   plain colours, then themes/NAME.theme
+ *   tree [PREFIX] DIR            the git tree (for series aimed at PREFIX)
  *   set theme NAME               the same
  *
  * Words are separated by blanks; "double quotes" allow \" \\ \n \t,
@@ -109,11 +110,19 @@ struct pd_saved_query {
 	char *name, *query;
 };
 
+/* `tree [PREFIX] DIR`: the git tree for series whose subject names the
+ * target PREFIX (`[PATCH net-next]`), or with prefix NULL the default. */
+struct pd_tree_entry {
+	char *prefix, *dir;
+};
+
 struct pd_config {
 	struct pd_keymap *keymap;
 	struct pd_color colors[PD_AREA_COUNT];
 	struct pd_saved_query *queries; /* talloc array */
 	size_t nqueries;
+	struct pd_tree_entry *trees; /* talloc array, in file order */
+	size_t ntrees;
 	/* Every error of the last pd_config_run_*, "FILE:LINE: message". */
 	char **errors;
 	size_t nerrors;
