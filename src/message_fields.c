@@ -54,8 +54,15 @@ struct span {
 
 static int field_of(const char *name, size_t n)
 {
+	/* Most lines are fields nobody reads (Received, DKIM, To...): the
+	 * first letter and the length turn nearly all of them away. */
+	char c = (char)(name[0] | 0x20);
+	if (c != 'm' && c != 'i' && c != 'r' && c != 's' && c != 'd' && c != 'f' && c != 'x' &&
+	    c != 'c')
+		return -1;
 	for (int i = 0; i < F_COUNT; i++)
-		if (strlen(field_names[i]) == n && strncasecmp(name, field_names[i], n) == 0)
+		if (field_names[i][0] == c && strlen(field_names[i]) == n &&
+		    strncasecmp(name, field_names[i], n) == 0)
 			return i;
 	return -1;
 }
@@ -90,12 +97,33 @@ static bool find_fields(struct span spans[F_COUNT], const char *buf, size_t hend
 	return true;
 }
 
+/* Whether a one-line value is printable ASCII without encoded words:
+ * GMime's unfolding and decoding would then only trim it. */
+static bool simple(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < ' ' ? s[i] != '\t' : (unsigned char)s[i] >= 127 ||
+							     (s[i] == '=' && i + 1 < len && s[i + 1] == '?'))
+			return false;
+	return true;
+}
+
 /* The field's value as g_mime_object_get_header gives it: unfolded,
  * encoded words decoded. */
 static char *value(void *ctx, GMimeParserOptions *o, const struct span *s, bool *nomem)
 {
 	if (s->start == NULL)
 		return NULL;
+	const char *b = s->start, *e = s->start + s->len;
+	while (b < e && (*b == ' ' || *b == '\t'))
+		b++;
+	while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (simple(b, (size_t)(e - b))) {
+		char *v = talloc_strndup(ctx, b, (size_t)(e - b));
+		*nomem |= v == NULL;
+		return v;
+	}
 	char *raw = g_strndup(s->start, s->len);
 	char *unfolded = g_mime_utils_header_unfold(raw);
 	char *decoded = g_mime_utils_header_decode_text(o, unfolded);

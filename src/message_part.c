@@ -51,10 +51,11 @@ char *pd_utf8_valid(void *ctx, const char *s, size_t len)
 char *pd_lf_dup(void *ctx, const char *s)
 {
 	char *out = talloc_strdup(ctx, s);
-	if (out == NULL)
-		return NULL;
-	char *w = out;
-	for (const char *r = out; *r; r++)
+	char *cr = out ? strchr(out, '\r') : NULL;
+	if (cr == NULL)
+		return out;
+	char *w = cr;
+	for (const char *r = cr; *r; r++)
 		if (!(r[0] == '\r' && r[1] == '\n'))
 			*w++ = *r;
 	*w = '\0';

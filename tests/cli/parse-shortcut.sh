@@ -72,6 +72,14 @@ mail html "${H[@]}" 'Content-Type: text/html' -- '<p>hi</p>\n'
 mail reply 'From: R <r@example.org>' 'Subject: Re: [PATCH] x: fix y' 'Message-ID: <r@x>' \
 	'In-Reply-To: <e@x>' -- '> quoted\n\nReviewed-by: R <r@example.org>\n'
 mail oddheader "${H[@]}" 'Not a header line' -- 'body\n'
+mail spaces 'From:   "Doe,  Zoë"   <zoe@example.org>  ' 'Subject:  [PATCH]  two  spaces	and a tab  ' \
+	'Message-ID:   <s@x>  ' 'Date:  Mon,  01 Jan 2024 10:00:00 +0000  ' 'In-Reply-To:  <e@x>  ' -- 'x\n'
+mail encoded 'From: =?utf-8?q?Zo=C3=AB?= <zoe@example.org>' \
+	'Subject: =?iso-8859-1?q?Gr=FC=DFe?= =?utf-8?b?8J+Ygw==?= [PATCH] x' 'Message-ID: <enc@x>' -- 'x\n'
+mail folded2 'From: Zoe' ' <zoe@example.org>' 'Subject: [PATCH v2 3/7] a subject that was' \
+	'  folded twice' '	over three lines' 'Message-ID:' ' <fold@x>' 'References: <a@x>' '	<b@x>' -- 'x\n'
+mail raw8bit 'From: Zoë Doe <zoe@example.org>' 'Subject: [PATCH] Grüße' 'Message-ID: <8@x>' -- 'x\n'
+printf 'From: J\xfcrgen <j@example.org>\nSubject: [PATCH] Gr\xfc\xdfe\nMessage-ID: <l1@x>\n\nx\n' >edge/latin1head
 ls edge | sed 's|^|edge/|' >edge.list
 both edge edge.list
 check_eq "edge: each case gives its own facts (spot checks of the shortcut's results)" \
