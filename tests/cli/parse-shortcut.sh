@@ -80,6 +80,14 @@ mail folded2 'From: Zoe' ' <zoe@example.org>' 'Subject: [PATCH v2 3/7] a subject
 	'  folded twice' '	over three lines' 'Message-ID:' ' <fold@x>' 'References: <a@x>' '	<b@x>' -- 'x\n'
 mail raw8bit 'From: Zoë Doe <zoe@example.org>' 'Subject: [PATCH] Grüße' 'Message-ID: <8@x>' -- 'x\n'
 printf 'From: J\xfcrgen <j@example.org>\nSubject: [PATCH] Gr\xfc\xdfe\nMessage-ID: <l1@x>\n\nx\n' >edge/latin1head
+# hostile header blocks: NULs, a 1 MB field, empty values and names
+printf 'From: a\0b <a@x>\nSubject: [PATCH] n\0ul\nMessage-ID: <n@x>\n\nbody\0here\n' >edge/nul
+{ printf 'From: a <a@x>\nSubject: [PATCH] '; head -c 1048576 /dev/zero | tr '\0' 'x'
+  printf '\nMessage-ID: <big@x>\n\nx\n'; } >edge/hugefield
+printf 'From:\nSubject:\nMessage-ID:\nDate:\nContent-Type:\n\nx\n' >edge/emptyvalues
+printf ': no name\nSubject: x\n\nx\n' >edge/emptyname
+printf 'Subject: x\n\n' >edge/nobody
+printf 'Subject: x\n \n\nx\n' >edge/blankfold
 ls edge | sed 's|^|edge/|' >edge.list
 both edge edge.list
 check_eq "edge: each case gives its own facts (spot checks of the shortcut's results)" \
