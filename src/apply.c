@@ -57,26 +57,64 @@ static int session_open(struct session **out, void *ctx, struct pd_repo *repo,
 	return PD_OK;
 }
 
-/* The objects made in memory, written to the repository as one pack. */
-static int session_save(struct session *s, struct pd_err *err, void *tmp)
+/* Copies id (a tree: with what it holds) from the session's memory to the
+ * repository's own store unless that has it. A tree already there holds
+ * nothing new, so only the paths the series changed are walked. Objects
+ * go in as loose objects, as git am writes them: a pack would spend most
+ * of the apply on delta search. Children first, so that no object in the
+ * store ever names a missing one. */
+static int copy_missing(git_odb *disk, struct session *s, const git_oid *id)
 {
-	git_buf pack = { 0 };
-	git_odb *odb = NULL;
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats = { 0 };
-	int code = git_mempack_dump(&pack, s->git, s->mem);
+	if (git_odb_exists(disk, id))
+		return 0;
+	git_odb *mem = NULL;
+	git_odb_object *obj = NULL;
+	int code = git_repository_odb(&mem, s->git);
 	if (code == 0)
-		code = git_repository_odb(&odb, s->git);
+		code = git_odb_read(&obj, mem, id);
+	git_odb_free(mem);
+	if (code != 0)
+		return code;
+	if (git_odb_object_type(obj) == GIT_OBJECT_TREE) {
+		git_tree *tree = NULL;
+		code = git_tree_lookup(&tree, s->git, id);
+		size_t n = code == 0 ? git_tree_entrycount(tree) : 0;
+		for (size_t i = 0; code == 0 && i < n; i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+			/* A submodule's commit lives in another repository. */
+			if (git_tree_entry_type(e) != GIT_OBJECT_COMMIT)
+				code = copy_missing(disk, s, git_tree_entry_id(e));
+		}
+		git_tree_free(tree);
+	}
+	git_oid written;
 	if (code == 0)
-		code = git_odb_write_pack(&wp, odb, NULL, NULL);
-	if (code == 0)
-		code = wp->append(wp, pack.ptr, pack.size, &stats);
-	if (code == 0)
-		code = wp->commit(wp, &stats);
-	if (wp != NULL)
-		wp->free(wp);
-	git_odb_free(odb);
-	git_buf_dispose(&pack);
+		code = git_odb_write(&written, disk, git_odb_object_data(obj),
+				     git_odb_object_size(obj), git_odb_object_type(obj));
+	git_odb_object_free(obj);
+	return code;
+}
+
+/* The new commits, oldest first, with their trees and blobs, written to
+ * the repository. */
+static int session_save(struct session *s, struct pd_repo *repo,
+			const struct pd_apply_result *res, struct pd_err *err, void *tmp)
+{
+	git_odb *disk = NULL;
+	int code = git_repository_odb(&disk, pd_repo_git(repo));
+	for (size_t i = 0; code == 0 && i < res->ncommits; i++) {
+		git_oid id;
+		git_commit *c = NULL;
+		code = git_oid_fromstr(&id, res->commits[i].id);
+		if (code == 0)
+			code = git_commit_lookup(&c, s->git, &id);
+		if (code == 0)
+			code = copy_missing(disk, s, git_commit_tree_id(c));
+		if (code == 0)
+			code = copy_missing(disk, s, &id);
+		git_commit_free(c);
+	}
+	git_odb_free(disk);
 	return code == 0 ? PD_OK : git_fail(err, tmp, code, "cannot write the new commits");
 }
 
@@ -466,19 +504,17 @@ static int checkout(struct pd_repo *repo, const git_oid *tip, const char *branch
 /* ------------------------------------------------------------ apply */
 
 /* As git log --oneline abbreviates them: the in-memory store cannot
- * tell which prefixes are unique, so ask the repository once the pack is
- * written; a dry run shows 12 digits. */
-static void short_ids(struct pd_apply_result *res, struct session *s, bool dry_run)
+ * tell which prefixes are unique, so ask the repository once the objects
+ * are written; a dry run shows 12 digits. */
+static void short_ids(struct pd_apply_result *res, struct pd_repo *repo, bool dry_run)
 {
-	if (!dry_run)
-		git_mempack_reset(s->mem);
 	for (size_t i = 0; i < res->ncommits; i++) {
 		struct pd_applied *a = &res->commits[i];
 		git_oid id;
 		git_object *obj = NULL;
 		git_buf sh = { 0 };
 		if (!dry_run && git_oid_fromstr(&id, a->id) == 0 &&
-		    git_object_lookup(&obj, s->git, &id, GIT_OBJECT_COMMIT) == 0 &&
+		    git_object_lookup(&obj, pd_repo_git(repo), &id, GIT_OBJECT_COMMIT) == 0 &&
 		    git_object_short_id(&sh, obj) == 0 && sh.ptr != NULL && *sh.ptr)
 			a->short_id = talloc_strdup(res->commits, sh.ptr);
 		else
@@ -559,16 +595,16 @@ int pd_apply(struct pd_apply_result **out, void *ctx, struct pd_repo *repo,
 		if (name == NULL)
 			name = pd_apply_branch_name(local, rev, opts->branch_prefix);
 		rc = pick_branch(&res->branch, s->git, name, opts->branch == NULL, err, local);
-		/* The pack first: a ref must never name a missing commit. */
+		/* The objects first: a ref must never name a missing commit. */
 		if (rc == PD_OK && !opts->dry_run)
-			rc = session_save(s, err, local);
+			rc = session_save(s, repo, res, err, local);
 		char *logmsg = talloc_asprintf(local, "patchdeck apply: <%s>", rev->id);
 		if (rc == PD_OK && !opts->dry_run)
-			rc = make_branch(s->git, &tip, res->branch, logmsg, err, local);
+			rc = make_branch(pd_repo_git(repo), &tip, res->branch, logmsg, err, local);
 		if (rc == PD_OK)
 			talloc_steal(res, res->branch);
 		if (rc == PD_OK)
-			short_ids(res, s, opts->dry_run);
+			short_ids(res, repo, opts->dry_run);
 	}
 	if (rc == PD_OK && opts->checkout && !opts->dry_run) {
 		rc = checkout(repo, &tip, res->branch, err, local);

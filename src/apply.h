@@ -2,7 +2,7 @@
  * pointing at the last one, all or nothing (issue 5).
  *
  * Every object is written to an in-memory object store first and reaches
- * the repository as one pack only when every patch applied, so a failed
+ * the repository only when every patch applied, so a failed
  * apply leaves no ref, no object and no file behind. The work tree and the
  * index are only written with checkout, and only when the tree is clean,
  * on a branch and in no rebase/merge/am. No ref that exists is moved.
