@@ -3,10 +3,17 @@
 #include "load.h"
 
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "load_read.h"
 #include "strmap.h"
@@ -16,8 +23,13 @@
  * is up. */
 #define BACKLOG 64
 
+struct build;
+
 struct pd_load_job {
 	struct pd_store *store;
+	/* The mails and what they point to (thread ids): a build running
+	 * when the job is freed takes it over (job_destroy). */
+	void *arena;
 	unsigned flags;
 	struct pd_store_walk *walk;  /* NULL once every thread is read */
 	struct pd_reader *reader;    /* NULL between queries */
@@ -28,7 +40,10 @@ struct pd_load_job {
 	size_t nthreads;
 	size_t nunreadable;
 	char *unreadable;            /* "PATH: reason" of the first */
+	struct build *build;         /* the model being built, or NULL */
 };
+
+static int job_destroy(struct pd_load_job *job);
 
 static int nomem(struct pd_err *err)
 {
@@ -64,12 +79,14 @@ int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
 		return nomem(err);
 	job->store = store;
 	job->flags = flags;
+	job->arena = talloc_new(job);
 	job->ids = pd_strmap_new(job, 1024);
 	job->threads = pd_strmap_new(job, 256);
-	if (job->ids == NULL || job->threads == NULL) {
+	if (job->arena == NULL || job->ids == NULL || job->threads == NULL) {
 		talloc_free(job);
 		return nomem(err);
 	}
+	talloc_set_destructor(job, job_destroy);
 	const char *q = (query == NULL || *query == '\0') ? PD_LOAD_PATCH_QUERY : query;
 	int rc = job_query(job, q, err);
 	if (rc != PD_OK) {
@@ -80,7 +97,7 @@ int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
 	return PD_OK;
 }
 
-/* Adds the files of dup to those of into. */
+/* Adds the files of dup to those of into, which no result has seen yet. */
 static int merge_paths(struct pd_mail *into, const struct pd_mail *dup)
 {
 	char **paths = talloc_array(into, char *, into->npaths + dup->npaths);
@@ -96,7 +113,6 @@ static int merge_paths(struct pd_mail *into, const struct pd_mail *dup)
 		if (!seen && (paths[n++] = talloc_strdup(paths, dup->paths[i])) == NULL)
 			return PD_E_NOMEM;
 	}
-	/* The old array stays: a result still shown may point to it. */
 	into->paths = paths;
 	into->npaths = n;
 	into->unread |= dup->unread;
@@ -111,9 +127,11 @@ static int merge_paths(struct pd_mail *into, const struct pd_mail *dup)
  * is the same). */
 static int merge_dup(struct pd_load_job *job, struct pd_mail *mail, bool own, size_t old)
 {
+	/* A mail once read never changes: a result still shown, or a model
+	 * being built on another thread, may be reading it. It is replaced
+	 * by a new one and stays allocated. */
 	struct pd_mail *had = job->mails[old / 2];
 	if (own && !(old & 1)) {
-		/* had stays allocated: a result still shown may point to it. */
 		int rc = merge_paths(mail, had);
 		if (rc == PD_OK)
 			rc = pd_strmap_set(job->ids, had->message_id, strlen(had->message_id),
@@ -124,7 +142,16 @@ static int merge_dup(struct pd_load_job *job, struct pd_mail *mail, bool own, si
 			talloc_free(mail);
 		return rc;
 	}
-	int rc = merge_paths(had, mail);
+	struct pd_mail *copy = talloc(job->arena, struct pd_mail);
+	int rc = copy != NULL ? PD_OK : PD_E_NOMEM;
+	if (rc == PD_OK) {
+		*copy = *had;
+		rc = merge_paths(copy, mail);
+	}
+	if (rc == PD_OK)
+		job->mails[old / 2] = copy;
+	else
+		talloc_free(copy);
 	talloc_free(mail);
 	return rc;
 }
@@ -163,7 +190,7 @@ static int adopt(struct pd_load_job *job, struct pd_read_task *t, char *tid, str
 	}
 	if (t->rc != PD_OK)
 		return nomem(err);
-	struct pd_mail *mail = talloc_steal(job, t->mail);
+	struct pd_mail *mail = talloc_steal(job->arena, t->mail);
 	if (mail->paths != NULL)
 		talloc_free(mail->paths);
 	mail->paths = pack_paths(mail, sm);
@@ -230,7 +257,7 @@ static int take_thread(struct pd_load_job *job, void *slice, struct batch *b, bo
 			b->n = 0;
 			continue;
 		}
-		b->tid = talloc_strdup(job, tid);
+		b->tid = talloc_strdup(job->arena, tid);
 		if (b->tid == NULL || pd_strmap_add(job->threads, b->tid, strlen(b->tid), 0, NULL) < 0)
 			return nomem(err);
 		job->nthreads++;
@@ -312,33 +339,174 @@ static int cmp_mail(const void *a, const void *b)
 	return strcmp(x->message_id ? x->message_id : "", y->message_id ? y->message_id : "");
 }
 
-int pd_load_result(struct pd_load_job *job, struct pd_load **out, struct pd_err *err)
+/* A result over the mails read so far, under ctx, its model not built. */
+static struct pd_load *snapshot(struct pd_load_job *job, void *ctx)
 {
-	*out = NULL;
-	struct pd_load *res = talloc_zero(job, struct pd_load);
+	struct pd_load *res = talloc_zero(ctx, struct pd_load);
 	if (res == NULL)
-		return nomem(err);
+		return NULL;
 	res->nmails = job->nmails;
 	res->nunreadable = job->nunreadable;
 	/* An empty result has no array at all, and qsort's array must not be
 	 * NULL even for zero elements. */
-	if (job->nmails > 0) {
-		res->mails = talloc_memdup(res, job->mails, job->nmails * sizeof(*job->mails));
-		if (res->mails == NULL) {
-			talloc_free(res);
-			return nomem(err);
-		}
-		qsort(res->mails, res->nmails, sizeof(*res->mails), cmp_mail);
+	if ((job->nmails > 0 &&
+	     (res->mails = talloc_memdup(res, job->mails, job->nmails * sizeof(*job->mails))) == NULL) ||
+	    (job->unreadable != NULL &&
+	     (res->unreadable = talloc_strdup(res, job->unreadable)) == NULL)) {
+		talloc_free(res);
+		return NULL;
 	}
-	if ((job->unreadable != NULL &&
-	     (res->unreadable = talloc_strdup(res, job->unreadable)) == NULL) ||
-	    pd_series_build(&res->model, res, (const struct pd_mail *const *)res->mails,
-			    res->nmails) != PD_OK) {
+	return res;
+}
+
+/* Sorts the snapshot's mails and builds its model. Reads the mails, and
+ * touches nothing else outside res: it may run on a thread of its own. */
+static int build_model(struct pd_load *res)
+{
+	if (res->nmails > 0)
+		qsort(res->mails, res->nmails, sizeof(*res->mails), cmp_mail);
+	return pd_series_build(&res->model, res, (const struct pd_mail *const *)res->mails,
+			       res->nmails);
+}
+
+int pd_load_result(struct pd_load_job *job, struct pd_load **out, struct pd_err *err)
+{
+	*out = NULL;
+	struct pd_load *res = snapshot(job, job);
+	if (res == NULL || build_model(res) != PD_OK) {
 		talloc_free(res);
 		return nomem(err);
 	}
 	*out = res;
 	return PD_OK;
+}
+
+/* A model built on a thread of its own. The thread owns res (a talloc
+ * root) until finished is set; then the job takes it. A job freed while
+ * the thread runs hands it its mails (orphan) instead of waiting, and the
+ * thread frees them, res and the build when it ends. */
+struct build {
+	pthread_t thread;
+	bool threaded;               /* else built at once, no thread to join */
+	pthread_mutex_t mu;
+	bool finished;
+	bool orphaned;
+	int rc;
+	struct pd_load *res;
+	void *orphan;                /* the job's arena, once the job is gone */
+};
+
+static void build_free(struct build *b)
+{
+	talloc_free(b->res);
+	talloc_free(b->orphan);
+	pthread_mutex_destroy(&b->mu);
+	free(b);
+}
+
+/* How much lower than the reading a build runs (a nice value): the
+ * reader's main thread waits for the reading between keys, never for a
+ * build, so on a busy machine the build is what yields. */
+#define BUILD_NICE 10
+
+static void *build_main(void *arg)
+{
+	struct build *b = arg;
+#ifdef __linux__
+	/* Linux gives each thread a nice value of its own. */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), BUILD_NICE);
+#endif
+	int rc = build_model(b->res);
+	pthread_mutex_lock(&b->mu);
+	b->rc = rc;
+	b->finished = true;
+	bool orphaned = b->orphaned;
+	pthread_mutex_unlock(&b->mu);
+	if (orphaned)
+		build_free(b);
+	return NULL;
+}
+
+static int job_destroy(struct pd_load_job *job)
+{
+	struct build *b = job->build;
+	if (b == NULL)
+		return 0;
+	pthread_mutex_lock(&b->mu);
+	bool running = !b->finished;
+	pthread_t thread = b->thread;
+	if (running) {
+		/* The job's other children go now; the mails stay for the
+		 * thread, which frees them (b may be gone once unlocked). */
+		b->orphan = talloc_steal(NULL, job->arena);
+		b->orphaned = true;
+	}
+	pthread_mutex_unlock(&b->mu);
+	if (running) {
+		pthread_detach(thread);
+		return 0;
+	}
+	if (b->threaded)
+		pthread_join(thread, NULL);
+	build_free(b);
+	return 0;
+}
+
+int pd_load_build(struct pd_load_job *job, struct pd_err *err)
+{
+	if (job->build != NULL)
+		return pd_err_set(err, PD_E_INTERNAL, "a model is being built already");
+	struct build *b = calloc(1, sizeof(*b));
+	if (b == NULL)
+		return nomem(err);
+	if ((b->res = snapshot(job, NULL)) == NULL) {
+		free(b);
+		return nomem(err);
+	}
+	pthread_mutex_init(&b->mu, NULL);
+	/* Signals are the main thread's (the reader's resize, suspend and
+	 * terminate handlers): the thread starts with all of them blocked. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	b->threaded = pthread_create(&b->thread, NULL, build_main, b) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!b->threaded) {
+		/* No thread to spare: built here, as pd_load_result would. */
+		b->rc = build_model(b->res);
+		b->finished = true;
+	}
+	job->build = b;
+	return PD_OK;
+}
+
+int pd_load_built(struct pd_load_job *job, struct pd_load **out, struct pd_err *err)
+{
+	*out = NULL;
+	struct build *b = job->build;
+	if (b == NULL)
+		return PD_OK;
+	pthread_mutex_lock(&b->mu);
+	bool finished = b->finished;
+	pthread_mutex_unlock(&b->mu);
+	if (!finished)
+		return PD_OK;
+	if (b->threaded)
+		pthread_join(b->thread, NULL);
+	job->build = NULL;
+	int rc = b->rc;
+	if (rc == PD_OK)
+		*out = talloc_steal(job, b->res);
+	else
+		talloc_free(b->res);
+	b->res = NULL;
+	build_free(b);
+	return rc == PD_OK ? PD_OK : nomem(err);
+}
+
+bool pd_load_building(const struct pd_load_job *job)
+{
+	return job->build != NULL;
 }
 
 void pd_load_progress(const struct pd_load_job *job, size_t *messages,

@@ -1,7 +1,9 @@
 /* A series list's loading: the store's threads a slice at a time (load.h's
- * job), a fresh model now and then. Each result rebuilds the model over
- * everything read so far, so its cost grows with the store: results are
- * spaced so that building them takes a fifth of the time at most. */
+ * job), a fresh model now and then. Each model is built over everything
+ * read so far, on a thread of its own (half a second at 100,000 messages,
+ * which no key may wait for): the list shows the one before meanwhile.
+ * Its cost grows with the store, so builds are spaced to take a third of
+ * one processor at most; reading goes on the while. */
 #include "config.h"
 
 #include <talloc.h>
@@ -11,13 +13,15 @@
 
 /* The first slice: enough threads for a first screen, soon enough for
  * the screen to appear at once. */
-enum { FIRST_SLICE_MS = 40, WHOLE_SLICE_MS = 1000, MIN_INTERVAL_MS = 300 };
+enum { FIRST_SLICE_MS = 40, WHOLE_SLICE_MS = 1000, MIN_INTERVAL_MS = 300, COST_FACTOR = 3 };
 
 struct pd_list_load {
 	struct pd_load_job *job;
-	bool done;
-	long last_ms;       /* when the last result was handed over */
-	long interval_ms;   /* until the next one */
+	bool done;          /* every thread read */
+	bool final;         /* the build running started once done */
+	bool finished;      /* the last model handed over */
+	long build_ms;      /* when the last build started */
+	long interval_ms;   /* from then until the next one */
 };
 
 static long now_ms(void)
@@ -25,16 +29,6 @@ static long now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int result(struct pd_list_load *l, struct pd_load **out, struct pd_err *err)
-{
-	long t0 = now_ms();
-	int rc = pd_load_result(l->job, out, err);
-	long cost = now_ms() - t0;
-	l->last_ms = now_ms();
-	l->interval_ms = cost * 5 > MIN_INTERVAL_MS ? cost * 5 : MIN_INTERVAL_MS;
-	return rc;
 }
 
 int pd_list_load_start(struct pd_list_load **out, void *ctx, struct pd_store *store,
@@ -50,8 +44,12 @@ int pd_list_load_start(struct pd_list_load **out, void *ctx, struct pd_store *st
 			rc = pd_load_step(l->job, incremental ? FIRST_SLICE_MS : WHOLE_SLICE_MS,
 					  &l->done, err);
 	} while (rc == PD_OK && !incremental && !l->done);
+	/* A first slice's model takes a millisecond: built here. */
 	if (rc == PD_OK)
-		rc = result(l, first, err);
+		rc = pd_load_result(l->job, first, err);
+	l->finished = l->done;
+	l->build_ms = now_ms();
+	l->interval_ms = MIN_INTERVAL_MS;
 	if (rc != PD_OK) {
 		talloc_free(l);
 		return rc;
@@ -65,23 +63,35 @@ int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load
 {
 	*fresh = NULL;
 	*more = false;
-	if (l->done)
+	if (l->finished)
 		return PD_OK;
-	int rc = pd_load_step(l->job, budget_ms, &l->done, err);
+	int rc = pd_load_built(l->job, fresh, err);
+	if (rc == PD_OK && *fresh != NULL) {
+		long cost = now_ms() - l->build_ms;
+		l->interval_ms = cost * COST_FACTOR > MIN_INTERVAL_MS ? cost * COST_FACTOR
+								       : MIN_INTERVAL_MS;
+		l->finished = l->final;
+	}
+	if (rc == PD_OK && !l->done)
+		rc = pd_load_step(l->job, budget_ms, &l->done, err);
+	if (rc == PD_OK && !l->finished && !pd_load_building(l->job) &&
+	    (l->done || now_ms() - l->build_ms >= l->interval_ms)) {
+		l->final = l->done;
+		l->build_ms = now_ms();
+		rc = pd_load_build(l->job, err);
+	}
 	if (rc != PD_OK) {
 		/* What was read stays listed; trying again would fail again. */
-		l->done = true;
+		l->finished = true;
 		return rc;
 	}
-	if (l->done || now_ms() - l->last_ms >= l->interval_ms)
-		rc = result(l, fresh, err);
-	*more = !l->done;
-	return rc;
+	*more = !l->finished;
+	return PD_OK;
 }
 
 char *pd_list_load_progress(void *ctx, const struct pd_list_load *l)
 {
-	if (l->done)
+	if (l->finished)
 		return NULL;
 	size_t messages, read, found;
 	pd_load_progress(l->job, &messages, &read, &found);

@@ -17,9 +17,10 @@ int pd_list_load_start(struct pd_list_load **out, void *ctx, struct pd_store *st
 		       const char *query, bool incremental, struct pd_load **first,
 		       struct pd_err *err);
 
-/* Reads on for about budget_ms. *fresh: a newer pd_load to show (the
- * caller frees the one it replaces), or NULL when there is none yet;
- * *more: whether anything is left to read. */
+/* Reads on for about budget_ms; hands over a model built meanwhile and
+ * starts the next when due. *fresh: a newer pd_load to show (the caller
+ * frees the one it replaces), or NULL when there is none yet, also with
+ * an error; *more: whether anything is left to read or build. */
 int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load **fresh,
 		      bool *more, struct pd_err *err);
 

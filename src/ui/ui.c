@@ -11,8 +11,10 @@
 #include "reader.h"
 
 /* Work between keys runs in slices this long; a key pressed meanwhile
- * waits at most that (and a rebuild of the list). */
-enum { WORK_SLICE_MS = 25, KEY_WAIT_BUSY_MS = 10 };
+ * waits at most that (a list's model is built on a thread of its own).
+ * Between slices a key is looked for without waiting, unless the last
+ * slice found next to nothing to do (a list waiting for its model). */
+enum { WORK_SLICE_MS = 15, KEY_WAIT_BUSY_MS = 1, KEY_WAIT_IDLE_MS = 10, IDLE_SLICE_MS = 2 };
 
 void pd_ui_key(struct pd_ui *ui, int key)
 {
@@ -79,22 +81,32 @@ static bool work(struct pd_ui *ui)
 	return false;
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void run_terminal(struct pd_ui *ui)
 {
 	/* Whether views may have work: true at first and after every key
 	 * (it may have opened a list), false once a slice found none. */
 	bool busy = true;
+	long slice_ms = WORK_SLICE_MS;
 	while (!ui->quit && ui->signal == 0) {
 		pd_ui_draw(ui);
 		/* While there is work the read waits only a moment, so a key
 		 * is answered within a slice and the work goes on without one. */
-		ui->wait_ms = busy ? KEY_WAIT_BUSY_MS : 0;
+		ui->wait_ms = !busy ? 0 : slice_ms < IDLE_SLICE_MS ? KEY_WAIT_IDLE_MS : KEY_WAIT_BUSY_MS;
 		int key = pd_display_key(ui);
 		if (key >= 0) {
 			pd_ui_key(ui, key);
 			busy = true;
 		} else if (busy && !ui->quit && ui->signal == 0) {
+			long t0 = now_ms();
 			busy = work(ui);
+			slice_ms = now_ms() - t0;
 		}
 	}
 }

@@ -216,10 +216,13 @@ static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms
 	pd_err_init(&err, NULL);
 	bool more = false;
 	struct pd_load *fresh = NULL;
-	if (pd_list_load_work(d->loader, budget_ms, &fresh, &more, &err) != PD_OK)
-		pd_ui_error(ui, "%s", pd_err_msg(&err));
-	else if (fresh != NULL && relist(ui, view, fresh) != PD_OK)
+	int rc = pd_list_load_work(d->loader, budget_ms, &fresh, &more, &err);
+	if (fresh != NULL && relist(ui, view, fresh) != PD_OK) {
+		talloc_free(fresh);
 		pd_ui_error(ui, "out of memory while listing the series");
+	}
+	if (rc != PD_OK)
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
 	talloc_free(err.msg);
 	if (fresh == NULL)
 		set_title(view);
