@@ -1,8 +1,9 @@
 #!/bin/bash
-# Times step-by-step loading as the reader does it (pd_load_begin, then
-# pd_load_step slices with a pd_load_result after each): when the first
-# result is there, and how long the longest slice keeps keys waiting. Not
-# part of make check.
+# Times step-by-step loading as the reader does it (ui/list_load.h: a
+# first slice and its model, then slices of work between keys, the models
+# built on a thread of their own): when the first result is there, and how
+# long a slice keeps a key waiting (median, p95, worst). Not part of make
+# check.
 #
 # usage: bench/first-screen.sh [BUILD_DIR] [SLICE_MS] [SIZE]
 #
@@ -15,13 +16,15 @@
 #
 # "first result" counts from the start of main (store opened, query run,
 # one slice read, its model built): the reader's first screen is that plus
-# drawing. "step" is one pd_load_step, "model" one pd_load_result (the
-# model over everything read so far; its cost grows with what is read).
+# drawing. A "slice" is one pd_list_load_work (reading, handing over a
+# model built meanwhile, starting the next build), what a key pressed
+# during loading waits for at most; "its model shown" is when the model
+# over everything read is handed over.
 set -euo pipefail
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$srcdir/build}
-slice=${2:-30}
+slice=${2:-15}
 size=${3:-100000}
 cache=${PD_CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/patchdeck}
 [ -f "$build/Makefile" ] || { echo "bench: no $build/Makefile; configure first or name the build directory" >&2; exit 1; }

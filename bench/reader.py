@@ -68,7 +68,10 @@ def drain(seconds):
         left = end - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
             return
-        os.read(fd, 65536)
+        try:
+            os.read(fd, 65536)
+        except OSError:  # the reader has gone
+            return
 
 
 if read_until(rb'list: ') is None:
@@ -101,5 +104,11 @@ if len(lat) > 1:
 print(f"keys: {len(every)}, {stats(every) if every else 'none answered'} "
       f"(sent during the first {(time.monotonic() - t0) * 1000:.0f} ms)"
       + (f"; {unanswered} unanswered within 10 s" if unanswered else ""))
-os.write(fd, b'Q')
-os.waitpid(pid, 0)
+# C-g leaves a prompt the keys may have left open.
+os.write(fd, b'\x07Q')
+end = time.monotonic() + 10
+while os.waitpid(pid, os.WNOHANG) == (0, 0):
+    if time.monotonic() > end:
+        os.kill(pid, 15)
+        sys.exit('bench: the reader did not quit within 10 s of Q')
+    drain(0.05)

@@ -330,14 +330,16 @@ static char *list_text(void *ctx, struct pd_ui *ui, struct pd_view *view, size_t
 	(void)ui;
 	struct list_data *d = view->data;
 	const struct pd_revision *rev = d->rows[row].rev;
-	/* ctx may be NULL: the pieces go under a context of their own. */
-	void *tmp = talloc_new(NULL);
-	char *tags = pd_revision_tags(tmp, rev);
-	char *ver = pd_fmt_version(tmp, rev);
-	char *s = talloc_asprintf(ctx, "%s <%s> %s %s %s", rev->author.name ? rev->author.name : "",
-				  rev->author.email ? rev->author.email : "", ver ? ver : "",
-				  tags ? tags : "", rev->title ? rev->title : "");
-	talloc_free(tmp);
+	/* A search calls this for every row: one allocation, mostly (the
+	 * version as pd_fmt_version writes it). */
+	char *tags = rev->ntargets > 0 || (rev->kinds & ~(unsigned)PD_SUBJ_PATCH) != 0
+			     ? pd_revision_tags(NULL, rev) : NULL;
+	char *minor = rev->version_minor > 0 ? talloc_asprintf(NULL, ".%d", rev->version_minor) : NULL;
+	char *s = talloc_asprintf(ctx, "%s <%s> v%d%s %s %s", rev->author.name ? rev->author.name : "",
+				  rev->author.email ? rev->author.email : "", rev->version,
+				  minor ? minor : "", tags ? tags : "", rev->title ? rev->title : "");
+	talloc_free(minor);
+	talloc_free(tags);
 	return s;
 }
 

@@ -143,6 +143,23 @@ type /v2
 key Enter
 dump' --screen 3x80)"
 
+# A pattern without regex characters is a plain substring search; it must
+# find what the regex would: any case, across the columns' text.
+check_eq '/ with a plain pattern: any case, across author and address; one space too many is a miss' \
+'2024-05-08 Grace Nocover    v1    2/2    A0 R0 T0       [RFC] doc: explain the t
+ list: *  (6 series)                                                        2/6
+
+2024-05-08 Grace Nocover    v1    2/2    A0 R0 T0       [RFC] doc: explain the t
+ list: *  (6 series)                                                        2/6
+not found: nocover  <grace
+status 0' \
+"$(tui_run 'type /NOCOVER <GRACE
+key Enter
+dump
+type /nocover  <grace
+key Enter
+dump' --screen 3x80)"
+
 check_eq 'a narrow screen (60x15) narrows the author, then drops replies and date' \
 'Carol Cod…  v2+   2/2    A0 R0 T1 mm: speed up the walker
 Grace Noc…  v1    2/2    A0 R0 T0 [RFC] doc: explain the thi
