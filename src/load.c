@@ -391,6 +391,7 @@ struct build {
 	pthread_mutex_t mu;
 	bool finished;
 	bool orphaned;
+	int nice;                    /* BUILD_NICE while reading goes on */
 	int rc;
 	struct pd_load *res;
 	void *orphan;                /* the job's arena, once the job is gone */
@@ -406,7 +407,8 @@ static void build_free(struct build *b)
 
 /* How much lower than the reading a build runs (a nice value): the
  * reader's main thread waits for the reading between keys, never for a
- * build, so on a busy machine the build is what yields. */
+ * build, so on a busy machine the build is what yields. The last build,
+ * once everything is read, is what the user waits for: it does not. */
 #define BUILD_NICE 10
 
 static void *build_main(void *arg)
@@ -414,7 +416,8 @@ static void *build_main(void *arg)
 	struct build *b = arg;
 #ifdef __linux__
 	/* Linux gives each thread a nice value of its own. */
-	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), BUILD_NICE);
+	if (b->nice != 0)
+		(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), b->nice);
 #endif
 	int rc = build_model(b->res);
 	pthread_mutex_lock(&b->mu);
@@ -463,6 +466,7 @@ int pd_load_build(struct pd_load_job *job, struct pd_err *err)
 		free(b);
 		return nomem(err);
 	}
+	b->nice = job->walk != NULL ? BUILD_NICE : 0;
 	pthread_mutex_init(&b->mu, NULL);
 	/* Signals are the main thread's (the reader's resize, suspend and
 	 * terminate handlers): the thread starts with all of them blocked. */

@@ -13,7 +13,7 @@
 
 /* The first slice: enough threads for a first screen, soon enough for
  * the screen to appear at once. */
-enum { FIRST_SLICE_MS = 40, WHOLE_SLICE_MS = 1000, MIN_INTERVAL_MS = 300, COST_FACTOR = 3 };
+enum { FIRST_SLICE_MS = 20, WHOLE_SLICE_MS = 1000, MIN_INTERVAL_MS = 300, COST_FACTOR = 3 };
 
 struct pd_list_load {
 	struct pd_load_job *job;
