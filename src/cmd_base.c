@@ -6,6 +6,7 @@
 
 #include "base.h"
 #include "cli.h"
+#include "patchid.h"
 #include "tree.h"
 
 int pd_cli_open_tree(struct pd_repo **out, struct pd_cli *cli, const struct pd_revision *rev)
@@ -48,5 +49,37 @@ int pd_cmd_base(struct pd_cli *cli, int argc, char **argv)
 	}
 	fprintf(cli->out, "%s %s %d/%d %s\n", b->id, pd_base_how_name(b->how), b->matched,
 		b->total, b->summary);
+	return PD_EXIT_OK;
+}
+
+int pd_cmd_merged(struct pd_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = { { NULL, 0, NULL, 0 } };
+	if (getopt_long(argc, argv, "+", longopts, NULL) != -1) {
+		fprintf(stderr, "patchdeck merged: unknown option '%s'; try 'patchdeck --help'\n",
+			argv[optind - 1]);
+		return PD_EXIT_USAGE;
+	}
+	struct pd_revision *rev = NULL;
+	struct pd_repo *repo = NULL;
+	int rc = pd_cli_load_series(&rev, cli, "merged", argc, argv);
+	if (rc == PD_EXIT_OK)
+		rc = pd_cli_open_tree(&repo, cli, rev);
+	if (rc != PD_EXIT_OK)
+		return rc;
+	struct pd_history *h = NULL;
+	struct pd_history_stats st;
+	if (pd_history_load(&h, cli->ctx, repo, NULL, &st, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	for (size_t i = 0; i < rev->npatches; i++) {
+		const struct pd_patch *p = &rev->patches[i];
+		char *commit = NULL;
+		enum pd_merged_how how = pd_history_find(h, cli->ctx, p, &commit);
+		const char *title = p->mail->subject && p->mail->subject->title
+				    ? p->mail->subject->title : "";
+		fprintf(cli->out, "%d/%d %.12s %s %s\n", p->n, rev->total, commit ? commit : "-",
+			how == PD_MERGED_PATCHID ? "patch-id" : how == PD_MERGED_SUBJECT ? "subject" : "-",
+			title);
+	}
 	return PD_EXIT_OK;
 }
