@@ -39,8 +39,10 @@ char *pd_trailer_name(void *ctx, const char *name, size_t len)
 	char *out = talloc_strndup(ctx, name, len);
 	if (out == NULL || len == 0)
 		return out;
+	/* The case is judged after the first letter, which is raised anyway:
+	 * else `wUT` would become `WUT`, and `WUT` `Wut`, never settling. */
 	bool upper = false, lower = false;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 1; i < len; i++) {
 		upper |= out[i] >= 'A' && out[i] <= 'Z';
 		lower |= out[i] >= 'a' && out[i] <= 'z';
 	}
