@@ -455,12 +455,13 @@ static int borrowed_destroy(struct borrowed *b)
 	return 0;
 }
 
-/* A stream over bytes that outlive it; when problems are not wanted,
- * over a copy without the unread fields, which the stream owns. */
+/* A stream over bytes that outlive it, or over a copy without the
+ * unread fields, which the stream owns. Their problems (a bad address in
+ * Cc, say) go unreported: nothing of the struct comes from them. */
 static GMimeStream *stream_over(struct pd_parse *p, const char *buf, size_t len)
 {
 	size_t n = 0;
-	guint8 *data = p->no_checks ? drop_unread_fields(buf, len, &n) : NULL;
+	guint8 *data = drop_unread_fields(buf, len, &n);
 	if (data != NULL)
 		return g_mime_stream_mem_new_with_byte_array(g_byte_array_new_take(data, n));
 	struct borrowed *b = talloc(p->local, struct borrowed);
@@ -564,7 +565,7 @@ int pd_message_parse_flags(struct pd_mail **out, void *ctx, const char *buf, siz
 		const char *bytes = mail_bytes(local, buf, len, &n);
 		/* Most of a list's mail is one plain text part: its fields are
 		 * read without GMime, its body taken as it stands. */
-		size_t hend = bytes != NULL && p.no_checks && !(flags & PD_PARSE_FULL_MIME)
+		size_t hend = bytes != NULL && !(flags & PD_PARSE_FULL_MIME)
 				      ? plain_header_end(bytes, n)
 				      : 0;
 		if (hend > 0 && pd_fields_read(&fields, local, p.options, bytes, hend, &p.nomem)) {

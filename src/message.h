@@ -6,6 +6,10 @@
  * thing that could not in its `problems`. Only an unreadable file and
  * running out of memory are errors.
  *
+ * The top-level fields the struct does not hold (Received, To, Cc,
+ * DKIM...) are not read at all, so their faults are not among the
+ * problems.
+ *
  * Transport line ends are undone the way `git am` does (git mailsplit
  * drops the CR of every CRLF line end before decoding); CRs that were
  * encoded (quoted-printable `=0D`, base64) are content and stay in the
@@ -34,14 +38,13 @@ int pd_message_parse(struct pd_mail **out, void *ctx, const char *buf, size_t le
 
 enum {
 	/* The caller never reads `problems`: skip the checks that exist only
-	 * to fill them (parsing the diff with libgit2), and do not hand GMime
-	 * the top-level fields the struct does not hold (Received, To, Cc,
-	 * DKIM...). Problems found on the way may still be listed, but the
-	 * list is not complete. */
+	 * to fill them (parsing the diff with libgit2). Problems found on the
+	 * way may still be listed, but the list is not complete. */
 	PD_PARSE_NO_CHECKS = 1 << 0,
-	/* With PD_PARSE_NO_CHECKS, GMime still parses the whole mail even
-	 * when it is one plain text part (whose body is otherwise taken as
-	 * it stands): for tests that check both ways agree. */
+	/* GMime parses the whole mail even when it is one plain text part
+	 * (whose fields are otherwise read from the header block and whose
+	 * body is taken as it stands, see message_fields.h): for tests that
+	 * check both ways agree. */
 	PD_PARSE_FULL_MIME = 1 << 1,
 };
 

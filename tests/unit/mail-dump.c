@@ -15,7 +15,8 @@
  *                                computed diffstat rendered for WIDTH columns
  *
  * Before the mode, --no-checks parses as the loader does
- * (PD_PARSE_NO_CHECKS), --full-mime adds PD_PARSE_FULL_MIME.
+ * (PD_PARSE_NO_CHECKS), --full-mime adds PD_PARSE_FULL_MIME (GMime reads
+ * the whole mail, no shortcut for plain mail).
  *
  * A FILE `-` reads the file names from stdin, one per line. Exit 1 when a
  * file cannot be read (its one-line message on stderr), 2 on bad usage. */
@@ -234,7 +235,7 @@ int main(int argc, char **argv)
 	else if (i < argc && strcmp(argv[i], "--bench") == 0)
 		mode = "bench", i++;
 	if (i >= argc || (strcmp(mode, "part") == 0 && argc - i != 1)) {
-		fprintf(stderr, "usage: mail-dump [--no-checks [--full-mime]] [--part=message|diff|text|notes | --out=DIR | --bench | --diffstat=WIDTH] FILE...\n");
+		fprintf(stderr, "usage: mail-dump [--no-checks] [--full-mime] [--part=message|diff|text|notes | --out=DIR | --bench | --diffstat=WIDTH] FILE...\n");
 		return 2;
 	}
 	g_mime_init();
