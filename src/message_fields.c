@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "message_fields.h"
+#include "message_part.h"
 
 #include <string.h>
 #include <strings.h>
@@ -145,25 +146,12 @@ static char *raw_value(void *ctx, const struct span *s, bool *nomem)
 	return v;
 }
 
-static int unref_destroy(GObject **o)
-{
-	g_object_unref(*o);
-	return 0;
-}
-
+/* pd_gkeep, noting when it failed for want of memory. */
 static void *keep_object(void *ctx, gpointer obj, bool *nomem)
 {
-	if (obj == NULL)
-		return NULL;
-	GObject **slot = talloc(ctx, GObject *);
-	if (slot == NULL) {
-		g_object_unref(obj);
-		*nomem = true;
-		return NULL;
-	}
-	*slot = obj;
-	talloc_set_destructor(slot, unref_destroy);
-	return obj;
+	void *kept = pd_gkeep(ctx, obj);
+	*nomem |= obj != NULL && kept == NULL;
+	return kept;
 }
 
 static int date_destroy(GDateTime **d)
