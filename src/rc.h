@@ -43,7 +43,9 @@ enum pd_option_type { PD_OPT_BOOL, PD_OPT_INT, PD_OPT_STRING, PD_OPT_CHOICE };
 	X(DEFAULT_QUERY, "default-query", PD_OPT_STRING, "", "",               \
 	  "query shown when none is given on the command line")                \
 	X(LINK_MASK, "link-mask", PD_OPT_STRING, "https://lore.kernel.org/r/%s", "", \
-	  "Link: trailer of mbox --link; %s is the Message-ID")
+	  "Link: trailer of mbox --link; %s is the Message-ID")                \
+	X(TAG_PREFIX, "tag-prefix", PD_OPT_STRING, "pd/", "",                   \
+	  "prefix of the notmuch tags that hold review states (tag)")
 
 #define PD_OPTION_ENUM(id, name, type, def, range, help) PD_OPTION_##id,
 enum pd_option { PD_OPTION_LIST(PD_OPTION_ENUM) PD_OPTION_COUNT };

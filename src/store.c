@@ -13,6 +13,7 @@
 struct pd_store {
 	notmuch_database_t *db;
 	char *path;
+	char *config;   /* as given to pd_store_open, NULL for notmuch's default */
 };
 
 static int store_destroy(struct pd_store *store)
@@ -46,7 +47,8 @@ int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 	free(nm_msg);
 
 	store->path = talloc_strdup(store, notmuch_database_get_path(store->db));
-	if (store->path == NULL) {
+	store->config = config_path ? talloc_strdup(store, config_path) : NULL;
+	if (store->path == NULL || (config_path != NULL && store->config == NULL)) {
 		talloc_free(store);
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	}
@@ -62,6 +64,11 @@ int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 const char *pd_store_path(const struct pd_store *store)
 {
 	return store->path;
+}
+
+const char *pd_store_config(const struct pd_store *store)
+{
+	return store->config;
 }
 
 /* Owns a notmuch query so that an early return cannot leak it. */

@@ -25,6 +25,10 @@ int pd_store_open(struct pd_store **out, void *ctx, const char *config_path,
 /* The database directory actually opened. */
 const char *pd_store_path(const struct pd_store *store);
 
+/* The notmuch configuration it was opened with (NULL: notmuch's own
+ * default), for a second, writing handle (store_tag.h). */
+const char *pd_store_config(const struct pd_store *store);
+
 /* One notmuch thread, as the thread list shows it. */
 struct pd_thread_row {
 	char *thread_id;

@@ -1,0 +1,118 @@
+/* patchdeck tag SERIES STATE: a revision's review state, as a notmuch tag
+ * on its cover letter and patches (issue 6). */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "load.h"
+#include "rc.h"
+#include "review.h"
+#include "store_tag.h"
+
+enum { DEFAULT_WAIT_S = 30 };
+
+/* The tag-prefix option of the rc file (default pd/). */
+static const char *tag_prefix(struct pd_cli *cli)
+{
+	struct pd_config *cfg = NULL;
+	struct pd_err err;
+	pd_err_init(&err, cli->ctx);
+	if (pd_config_new(&cfg, cli->ctx, &err) != PD_OK)
+		return "pd/";
+	char *path = pd_config_user_path(cli->ctx);
+	if (path != NULL && access(path, F_OK) == 0 &&
+	    pd_config_run_file(cfg, path, &err) != PD_OK)
+		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&err));
+	return pd_config_str(cfg, PD_OPTION_TAG_PREFIX);
+}
+
+/* The revision's own messages: the cover and the patches it was sent
+ * with (not those carried from an older revision). */
+static const char **revision_ids(void *ctx, const struct pd_revision *rev, size_t *n)
+{
+	const char **ids = talloc_array(ctx, const char *, rev->npatches + 1);
+	*n = 0;
+	if (ids == NULL)
+		return NULL;
+	if (rev->cover != NULL && rev->cover->message_id != NULL)
+		ids[(*n)++] = rev->cover->message_id;
+	for (size_t i = 0; i < rev->npatches; i++)
+		if (!rev->patches[i].carried && rev->patches[i].mail->message_id != NULL)
+			ids[(*n)++] = rev->patches[i].mail->message_id;
+	return ids;
+}
+
+static void tell_waiting(void *data, unsigned waited_ms)
+{
+	const unsigned *wait_s = data;
+	if (waited_ms == 0)
+		fprintf(stderr, "patchdeck: the notmuch database is locked by another writer "
+				"(notmuch new?); waiting up to %u s for it\n",
+			*wait_s);
+}
+
+int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "wait", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned wait_s = DEFAULT_WAIT_S;
+	int c;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		char *end = NULL;
+		long v = c == 'w' ? strtol(optarg, &end, 10) : -1;
+		if (c != 'w' || end == optarg || *end != '\0' || v < 0 || v > 86400) {
+			fprintf(stderr, "patchdeck tag: %s; try 'patchdeck --help'\n",
+				c == 'w' ? "--wait takes whole seconds (0 to 86400)" : "unknown option");
+			return PD_EXIT_USAGE;
+		}
+		wait_s = (unsigned)v;
+	}
+	if (argc - optind != 2) {
+		fprintf(stderr, "usage: patchdeck tag [--wait SECONDS] SERIES STATE\n"
+				"STATE is one of: %s\n",
+			pd_review_names(cli->ctx));
+		return PD_EXIT_USAGE;
+	}
+	int state = pd_review_parse(argv[optind + 1]);
+	if (state < 0) {
+		fprintf(stderr, "patchdeck: no review state '%s'; the states are: %s\n",
+			argv[optind + 1], pd_review_names(cli->ctx));
+		return PD_EXIT_USAGE;
+	}
+	struct pd_store *store = NULL;
+	struct pd_load *load = NULL;
+	struct pd_revision *rev = NULL;
+	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK ||
+	    pd_load_series(&load, &rev, cli->ctx, store, argv[optind], 0, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+
+	const char *prefix = tag_prefix(cli);
+	const char *remove[PD_REVIEW_COUNT];
+	for (int i = 0; i < PD_REVIEW_COUNT; i++)
+		remove[i] = pd_review_tag(cli->ctx, prefix, (enum pd_review)i);
+	size_t nids = 0;
+	const char **ids = revision_ids(cli->ctx, rev, &nids);
+	const char *tag = pd_review_tag(cli->ctx, prefix, (enum pd_review)state);
+	if (ids == NULL || tag == NULL) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	struct pd_tag_write w = {
+		.ids = ids, .nids = nids, .add = tag, .remove = remove, .nremove = PD_REVIEW_COUNT,
+	};
+	size_t changed = 0;
+	if (pd_store_tag(store, &w, wait_s * 1000, tell_waiting, &wait_s, &changed, &cli->err) !=
+	    PD_OK)
+		return PD_EXIT_FAIL;
+	fprintf(cli->out, "<%s> %s: %zu of %zu messages retagged %s\n", rev->id,
+		pd_review_name((enum pd_review)state), changed, nids, tag);
+	return PD_EXIT_OK;
+}

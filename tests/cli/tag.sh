@@ -1,0 +1,90 @@
+#!/bin/bash
+# patchdeck tag SERIES STATE: the review state lands as a notmuch tag on
+# the revision's cover and patches (and nowhere else), notmuch sees it,
+# a new state replaces the old one, tag-prefix is honoured, and a database
+# held by another writer is waited for with a message, then either tagged
+# or left unchanged with one clear line. On a private copy of the demo
+# list, indexed by the real notmuch.
+. "$top_srcdir/tests/lib.sh"
+
+hold="$top_builddir/tests/unit/db-hold"
+store="$PD_TMP/store"
+mkdir -p "$store"
+cp -r "$PD_DEMO/mail" "$store/mail"
+rm -rf "$store/mail/.notmuch"
+conf="$PD_TMP/notmuch-config"
+printf '[database]\npath=%s\n[new]\ntags=unread\n' "$store/mail" >"$conf"
+NOTMUCH_CONFIG="$conf" notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
+export HOME="$PD_TMP/home" XDG_CONFIG_HOME="$PD_TMP/home/.config"
+mkdir -p "$XDG_CONFIG_HOME/patchdeck"
+
+pd() { "$PATCHDECK" --notmuch-config "$conf" "$@"; }
+tagged() { # TAG: the Message-IDs notmuch finds with it, sorted
+	notmuch --config="$conf" search --output=messages "tag:$1" | sed 's/^id://' | sort
+}
+
+deep=20240111134000.12597-1-anna.schmidt@example.de
+deep_ids=$(for i in 1 2 3 4 5; do echo "20240111134000.12597-$i-anna.schmidt@example.de"; done)
+
+check_run "tag: accepted, on the cover and the 4 patches" 0 \
+	"<$deep> accepted: 5 of 5 messages retagged pd/accepted" "" -- pd tag "$deep" accepted
+check_eq "notmuch sees pd/accepted on exactly the revision's messages (not the Acked-by reply)" \
+	"$deep_ids" "$(tagged pd/accepted)"
+check_run "tag by a patch's Message-ID, with id: and <>: changes-requested replaces accepted" 0 \
+	"<$deep> changes-requested: 5 of 5 messages retagged pd/changes-requested" "" -- \
+	pd tag "id:<20240111134000.12597-3-anna.schmidt@example.de>" changes-requested
+check_eq "no pd/accepted left; pd/changes-requested on the five" \
+	"0
+$deep_ids" "$(tagged pd/accepted | wc -l; tagged pd/changes-requested)"
+check_run "the same state again changes nothing" 0 \
+	"<$deep> changes-requested: 0 of 5 messages retagged pd/changes-requested" "" -- \
+	pd tag "$deep" changes-requested
+check_eq "other tags are kept (unread from notmuch new)" "5" \
+	"$(notmuch --config="$conf" count "tag:unread and tag:pd/changes-requested")"
+
+# A series without a cover letter: the three patches.
+check_run "no cover: the three patches" 0 \
+	"<20240110021500.11226-1-liwei@example.cn> reviewing: 3 of 3 messages retagged pd/reviewing" "" -- \
+	pd tag 20240110021500.11226-2-liwei@example.cn reviewing
+
+check_run "an unknown state: the states named" 2 "" \
+	"patchdeck: no review state 'merged'; the states are: new, reviewing, changes-requested, accepted, rejected, applied, deferred" -- \
+	pd tag "$deep" merged
+check_run "an unknown series" 1 "" \
+	"patchdeck: no message <nope@example.org> in the notmuch database; 'patchdeck list' shows the series and their ids" -- \
+	pd tag nope@example.org accepted
+
+echo 'set tag-prefix review/' >"$XDG_CONFIG_HOME/patchdeck/config"
+check_run "tag-prefix from the config file" 0 \
+	"<$deep> rejected: 5 of 5 messages retagged review/rejected" "" -- pd tag "$deep" rejected
+rm "$XDG_CONFIG_HOME/patchdeck/config"
+
+# Another writer holds the database (as notmuch new does while it runs).
+coproc HOLD { "$hold" "$conf"; }
+hold_pid=$HOLD_PID
+read -r held <&"${HOLD[0]}"
+check_eq "db-hold holds the write lock" "held" "$held"
+check_run "locked, --wait 1: waited with a message, then nothing changed" 1 "" \
+	"patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 1 s for it
+patchdeck: the notmuch database $store/mail is still locked by another writer (notmuch new?) after 1 s; nothing was changed: try again when it is done" -- \
+	pd tag --wait 1 "$deep" accepted
+check_eq "still no pd/accepted" "0" "$(tagged pd/accepted | wc -l)"
+# The writer finishes while patchdeck waits: the change is made.
+pd tag --wait 120 "$deep" accepted >"$PD_TMP/wait.out" 2>"$PD_TMP/wait.err" &
+pdpid=$!
+for _ in $(seq 600); do
+	[ -s "$PD_TMP/wait.err" ] && break
+	sleep 0.1
+done
+eval "exec ${HOLD[1]}>&-"
+wait "$pdpid"
+rc=$?
+wait "$hold_pid" 2>/dev/null
+check_eq "the lock released while waiting: told, then tagged" \
+	"0
+<$deep> accepted: 5 of 5 messages retagged pd/accepted
+patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 120 s for it" \
+	"$rc
+$(cat "$PD_TMP/wait.out" "$PD_TMP/wait.err")"
+check_eq "and notmuch sees it" "$deep_ids" "$(tagged pd/accepted)"
+tap_done
