@@ -330,16 +330,21 @@ static char *list_text(void *ctx, struct pd_ui *ui, struct pd_view *view, size_t
 	(void)ui;
 	struct list_data *d = view->data;
 	const struct pd_revision *rev = d->rows[row].rev;
-	/* A search calls this for every row: one allocation, mostly (the
-	 * version as pd_fmt_version writes it). */
-	char *tags = rev->ntargets > 0 || (rev->kinds & ~(unsigned)PD_SUBJ_PATCH) != 0
-			     ? pd_revision_tags(NULL, rev) : NULL;
-	char *minor = rev->version_minor > 0 ? talloc_asprintf(NULL, ".%d", rev->version_minor) : NULL;
+	/* A search calls this for every row: one allocation, unless there
+	 * are tags or a minor version (written as pd_fmt_version does). */
+	void *tmp = NULL;
+	if (rev->ntargets > 0 || (rev->kinds & ~(unsigned)PD_SUBJ_PATCH) != 0 ||
+	    rev->version_minor > 0) {
+		/* pd_revision_tags leaves pieces under its ctx. */
+		if ((tmp = talloc_new(NULL)) == NULL)
+			return NULL;
+	}
+	char *tags = tmp != NULL ? pd_revision_tags(tmp, rev) : NULL;
+	char *minor = rev->version_minor > 0 ? talloc_asprintf(tmp, ".%d", rev->version_minor) : NULL;
 	char *s = talloc_asprintf(ctx, "%s <%s> v%d%s %s %s", rev->author.name ? rev->author.name : "",
 				  rev->author.email ? rev->author.email : "", rev->version,
 				  minor ? minor : "", tags ? tags : "", rev->title ? rev->title : "");
-	talloc_free(minor);
-	talloc_free(tags);
+	talloc_free(tmp);
 	return s;
 }
 
