@@ -103,6 +103,17 @@ pd_use_real_corpus() {
 	}
 }
 
+# pd_try_real_corpus: pd_use_real_corpus where the corpus is beside us;
+# where it is not, skips nothing (the file's other checks still run).
+# Sets have_corpus to true or false.
+pd_try_real_corpus() {
+	have_corpus=false
+	if [ -n "$PD_CORPUS" ]; then
+		pd_use_real_corpus
+		have_corpus=true
+	fi
+}
+
 # one_patch_store MAILDIR CONF: a maildir holding one `[PATCH] one` mail
 # from Ada, a notmuch config CONF whose database is MAILDIR, indexed.
 # Bails out of the test file when notmuch new fails.

@@ -6,13 +6,8 @@
 # two are compared.
 . "$top_srcdir/tests/lib.sh"
 
-# Before any check: skips nothing here, but bails out if the corpus exists
-# and cannot be prepared.
-have_corpus=false
-if [ -n "$PD_CORPUS" ]; then
-	pd_use_real_corpus
-	have_corpus=true
-fi
+# Before any check: bails out if the corpus exists and cannot be prepared.
+pd_try_real_corpus
 
 dump="$top_builddir/tests/unit/mail-dump"
 compare="$top_srcdir/tests/cli/message-mailinfo.py"

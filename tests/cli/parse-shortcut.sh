@@ -4,16 +4,14 @@
 # from the header block with GMime's decoding functions and its body bytes
 # taken as they stand (src/message_fields.c). Every mail here is read both
 # ways (mail-dump with and without --full-mime, as the loader and as the
-# views read them) and the dumps must be equal, field by field: the demo list, the real archive, and edge cases
-# made here (charsets, format=flowed, CRLF, no final newline, encoded and
-# attached parts that must not take the shortcut).
+# views read them) and the dumps must be equal, field by field: the demo
+# list, the real archive, and edge cases made here (charsets,
+# format=flowed, CRLF, no final newline, encoded and attached parts that
+# must not take the shortcut, hostile header blocks).
 . "$top_srcdir/tests/lib.sh"
 
-have_corpus=false
-if [ -n "$PD_CORPUS" ]; then
-	pd_use_real_corpus
-	have_corpus=true
-fi
+# Before any check: bails out if the corpus exists and cannot be prepared.
+pd_try_real_corpus
 
 dump="$top_builddir/tests/unit/mail-dump"
 cd "$PD_TMP" || exit 1
