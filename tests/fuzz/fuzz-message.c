@@ -3,13 +3,13 @@
  * split, trailers and (without PD_PARSE_NO_CHECKS) the diff check.
  *
  * Built twice: fuzz-message parses with flags 0 (what show and mbox do),
- * fuzz-message-nochecks with PD_PARSE_NO_CHECKS (what the loader does,
- * including the shortcut for plain mail in src/message_fields.c). The
- * latter, when PD_FUZZ_COMPARE=1 is in the environment, parses every
- * input a second time with PD_PARSE_FULL_MIME added and requires the same
- * mail both ways, field by field, as tests/cli/parse-shortcut.sh does for
- * real mail (problems excepted: they are incomplete under
- * PD_PARSE_NO_CHECKS by design). */
+ * fuzz-message-nochecks with PD_PARSE_NO_CHECKS (what the loader does).
+ * Both take the shortcut for plain mail (src/message_fields.c). When
+ * PD_FUZZ_COMPARE=1 is in the environment, every input is parsed a second
+ * time with PD_PARSE_FULL_MIME added, and the mail must be the same both
+ * ways, field by field, as tests/cli/parse-shortcut.sh requires of real
+ * mail (problems excepted: they are incomplete under PD_PARSE_NO_CHECKS by
+ * design). */
 #include "config.h"
 
 #include <git2.h>
@@ -28,16 +28,12 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#ifdef PD_FUZZ_NO_CHECKS
 static bool compare;
-#endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-#ifdef PD_FUZZ_NO_CHECKS
 	const char *c = getenv("PD_FUZZ_COMPARE");
 	compare = c != NULL && strcmp(c, "1") == 0;
-#endif
 	g_mime_init();
 	git_libgit2_init();
 	return 0;
@@ -105,7 +101,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	PD_FUZZ_CHECK(m->sender.name != NULL && m->sender.email != NULL);
 	PD_FUZZ_CHECK(m->author.name != NULL && m->author.email != NULL);
 	char *d = describe(ctx, m);
-#ifdef PD_FUZZ_NO_CHECKS
 	if (compare) {
 		struct pd_mail *full = NULL;
 		PD_FUZZ_OK(pd_message_parse_flags(&full, ctx, buf, size,
@@ -116,8 +111,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			PD_FUZZ_CHECK(!"the shortcut and GMime read the same mail");
 		}
 	}
-#endif
-	(void)d;
 	talloc_free(ctx);
 	return 0;
 }
