@@ -510,10 +510,13 @@ static const char *mail_bytes(void *ctx, const char *buf, size_t len, size_t *n)
 }
 
 /* Where the body starts (just after the empty line) when the header
- * block is plain fields, else 0. */
+ * block is plain fields, else 0. A block that starts with a continuation
+ * line is not: GMime reads no fields at all from it. */
 static size_t plain_header_end(const char *buf, size_t len)
 {
 	const char *end = buf + len, *p = buf;
+	if (p < end && (*p == ' ' || *p == '\t'))
+		return 0;
 	while (p < end && *p != '\n') {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL || (*p != ' ' && *p != '\t' && field_name(p, nl) == 0))

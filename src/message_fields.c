@@ -221,6 +221,11 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 	if (!find_fields(spans, buf, hend) || !plain_part(f, ctx, options, spans, nomem))
 		return false;
 
+	/* GMime reads 8-bit bytes in a Message-ID as Latin-1, not through
+	 * g_mime_utils_decode_message_id: leave such a mail to GMime. */
+	for (size_t i = 0; i < spans[F_MESSAGE_ID].len; i++)
+		if ((unsigned char)spans[F_MESSAGE_ID].start[i] >= 0x80)
+			return false;
 	char *mid = raw_value(ctx, &spans[F_MESSAGE_ID], nomem);
 	if (mid != NULL) {
 		char *unfolded = g_mime_utils_header_unfold(mid);

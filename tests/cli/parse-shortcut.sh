@@ -92,6 +92,10 @@ printf 'From:\nSubject:\nMessage-ID:\nDate:\nContent-Type:\n\nx\n' >edge/emptyva
 printf ': no name\nSubject: x\n\nx\n' >edge/emptyname
 printf 'Subject: x\n\n' >edge/nobody
 printf 'Subject: x\n \n\nx\n' >edge/blankfold
+# found by tests/fuzz/fuzz-message with PD_FUZZ_COMPARE=1
+printf ' x\nSubject: hi\n\nbody\n' >edge/leadingfold
+printf '\t\n\n\n' >edge/leadingtab
+printf 'From: a <a@x>\nSubject: [PATCH] x\nMessage-ID: <a\xffb@c>\n\nx\n' >edge/8bitid
 ls edge | sed 's|^|edge/|' >edge.list
 both edge edge.list
 check_eq "edge: each case gives its own facts (spot checks of the shortcut's results)" \
