@@ -63,6 +63,13 @@ int pd_cli_load_series(struct pd_revision **out, struct pd_cli *cli,
  * PD_EXIT_FAIL with cli->err set. */
 int pd_cli_open_tree(struct pd_repo **out, struct pd_cli *cli, const struct pd_revision *rev);
 
+struct pd_config;
+
+/* The user's configuration file read over the defaults (none: the
+ * defaults); a bad line is reported on standard error and the rest
+ * applies. NULL only when out of memory. */
+struct pd_config *pd_cli_config(struct pd_cli *cli);
+
 /* Joins argv into one notmuch query string ("" when argc is 0). */
 char *pd_cli_join_query(void *ctx, int argc, char **argv);
 

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <talloc.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "apply_msg.h"
 #include "cli.h"
@@ -99,16 +98,8 @@ static char *patch_mail(void *ctx, const struct pd_patch *p, const char *mask)
 /* The link mask: --link-mask, else the rc file's link-mask option. */
 static const char *config_mask(struct pd_cli *cli)
 {
-	struct pd_config *cfg = NULL;
-	struct pd_err err;
-	pd_err_init(&err, cli->ctx);
-	if (pd_config_new(&cfg, cli->ctx, &err) != PD_OK)
-		return NULL;
-	char *path = pd_config_user_path(cli->ctx);
-	if (path != NULL && access(path, F_OK) == 0 &&
-	    pd_config_run_file(cfg, path, &err) != PD_OK)
-		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&err));
-	return pd_config_str(cfg, PD_OPTION_LINK_MASK);
+	struct pd_config *cfg = pd_cli_config(cli);
+	return cfg != NULL ? pd_config_str(cfg, PD_OPTION_LINK_MASK) : NULL;
 }
 
 int pd_cmd_mbox(struct pd_cli *cli, int argc, char **argv)

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "load.h"
@@ -20,16 +19,8 @@ enum { DEFAULT_WAIT_S = 30 };
 /* The tag-prefix option of the rc file (default pd/). */
 static const char *tag_prefix(struct pd_cli *cli)
 {
-	struct pd_config *cfg = NULL;
-	struct pd_err err;
-	pd_err_init(&err, cli->ctx);
-	if (pd_config_new(&cfg, cli->ctx, &err) != PD_OK)
-		return "pd/";
-	char *path = pd_config_user_path(cli->ctx);
-	if (path != NULL && access(path, F_OK) == 0 &&
-	    pd_config_run_file(cfg, path, &err) != PD_OK)
-		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&err));
-	return pd_config_str(cfg, PD_OPTION_TAG_PREFIX);
+	struct pd_config *cfg = pd_cli_config(cli);
+	return cfg != NULL ? pd_config_str(cfg, PD_OPTION_TAG_PREFIX) : "pd/";
 }
 
 /* The revision's own messages: the cover and the patches it was sent

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "load.h"
+#include "rc.h"
 #include "repo.h"
 #include "status.h"
 #include "store.h"
@@ -60,6 +62,20 @@ static void usage(FILE *fp)
 	      "\n"
 	      "See patchdeck(1) for keys, configuration and examples.\n",
 	      fp);
+}
+
+struct pd_config *pd_cli_config(struct pd_cli *cli)
+{
+	struct pd_config *cfg = NULL;
+	struct pd_err err;
+	pd_err_init(&err, cli->ctx);
+	if (pd_config_new(&cfg, cli->ctx, &err) != PD_OK)
+		return NULL;
+	char *path = pd_config_user_path(cli->ctx);
+	if (path != NULL && access(path, F_OK) == 0 &&
+	    pd_config_run_file(cfg, path, &err) != PD_OK)
+		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&err));
+	return cfg;
 }
 
 char *pd_cli_join_query(void *ctx, int argc, char **argv)
