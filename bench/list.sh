@@ -72,9 +72,12 @@ bench_store() { # NAME CONFIG DIR...
 	read -r pt pk < <(best "${pd[@]}")
 	row "$name" warm "$nt" "$nk" "$pt" "$pk"
 	echo "  $(notmuch --config="$config" count '*') messages, $(wc -l <"$tmp/out") series listed" >&2
-	"$build/tests/unit/load-dump" --time=30 "$config" |
-		sed -n 's/^open .*, first result \(.*\) after start/  step by step: first result at \1/p
-			s/^\([0-9]*\) slices of 30 ms: step worst \([^ ]* ms\).*step+model worst \(.*\)/  \1 slices of 30 ms, longest \2 (\3 with its model)/p' >&2
+	# load-dump --time prints the first result, the slices and when all
+	# was read and shown, one line each.
+	"$build/tests/unit/load-dump" --time=30 "$config" 2>/dev/null |
+		sed -n 's/^first result /  step by step: first result /p
+			s/^\([0-9]* slices of 30 ms: \)/  \1/p
+			s/^all read at /  all read at /p' >&2
 }
 
 printf '%-14s %-5s %9s %9s %7s %9s %9s\n' store run "notmuch s" "list s" ratio \
