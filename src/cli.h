@@ -42,7 +42,9 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	X(merged, pd_cmd_merged, "merged SERIES",                               \
 	  "print which patches of a series the tree already has")              \
 	X(tag, pd_cmd_tag, "tag [--wait SECONDS] SERIES STATE",                \
-	  "set a series' review state, a notmuch tag on its messages")
+	  "set a series' review state, a notmuch tag on its messages")        \
+	X(diff, pd_cmd_diff, "diff [--interdiff] [--color[=WHEN]] [OLD] NEW",  \
+	  "print what changed between two revisions: range-diff or interdiff")
 
 #define PD_COMMAND_DECL(name, fn, usage, summary)                             \
 	int fn(struct pd_cli *cli, int argc, char **argv);
