@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "apply_msg.h"
+#include "patch_paths.h"
 
 /* A second handle on the repository whose object store writes to memory
  * first: what a failed apply made disappears with it. */
@@ -333,6 +334,14 @@ static int apply_one(git_oid *out, git_commit **parent, git_repository *git,
 	if (b == NULL || b->diff == NULL || *b->diff == '\0') {
 		rc = pd_err_set(err, PD_E_DIFF, "%s has no diff: nothing of the series was applied",
 				label);
+		goto done;
+	}
+	/* Before libgit2 reads it: a path out of the tree or into .git, or a
+	 * link planted to lead out of it, is refused by name. */
+	if (pd_patch_paths_check(b->diff, err) != PD_OK) {
+		char *why = talloc_strdup(tmp, pd_err_msg(err));
+		rc = pd_err_set(err, PD_E_DIFF, "%s: %s: refused, nothing was applied", label,
+				why != NULL ? why : "unsafe path");
 		goto done;
 	}
 	int code = git_diff_from_buffer(&diff, b->diff, strlen(b->diff));

@@ -7,6 +7,7 @@
 
 #include "apply.h"
 #include "cli.h"
+#include "visible.h"
 
 static int usage_error(const char *what)
 {
@@ -79,13 +80,19 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 		fprintf(stderr, "patchdeck: warning: base-commit %s is not in the tree; used the "
 				"%s base instead\n", res->base->line_missing, res->base_how);
 	FILE *out = cli->out;
-	fprintf(out, "%s %s: %zu commit%s on %s (%s) %s\n",
+	/* Summaries are titles from mail: shown as the reader shows them. */
+	fprintf(out, "%s %s: %zu commit%s on %s (%s) ",
 		opts.dry_run ? "would create branch" : "created branch", res->branch,
-		res->ncommits, res->ncommits == 1 ? "" : "s", res->base_short_id, res->base_how,
-		res->base_summary);
+		res->ncommits, res->ncommits == 1 ? "" : "s", res->base_short_id, res->base_how);
+	pd_visible_put(out, res->base_summary, false);
+	putc('\n', out);
 	/* Newest first, as git log --oneline lists them. */
 	for (size_t i = res->ncommits; i-- > 0;)
-		fprintf(out, "%s %s\n", res->commits[i].short_id, res->commits[i].summary);
+	{
+		fprintf(out, "%s ", res->commits[i].short_id);
+		pd_visible_put(out, res->commits[i].summary, false);
+		putc('\n', out);
+	}
 	if (res->checked_out)
 		fprintf(out, "checked out %s\n", res->branch);
 	return PD_EXIT_OK;

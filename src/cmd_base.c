@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "patchid.h"
 #include "tree.h"
+#include "visible.h"
 
 int pd_cli_open_tree(struct pd_repo **out, struct pd_cli *cli, const struct pd_revision *rev)
 {
@@ -77,9 +78,10 @@ int pd_cmd_merged(struct pd_cli *cli, int argc, char **argv)
 		enum pd_merged_how how = pd_history_find(h, cli->ctx, p, &commit);
 		const char *title = p->mail->subject && p->mail->subject->title
 				    ? p->mail->subject->title : "";
-		fprintf(cli->out, "%d/%d %.12s %s %s\n", p->n, rev->total, commit ? commit : "-",
-			how == PD_MERGED_PATCHID ? "patch-id" : how == PD_MERGED_SUBJECT ? "subject" : "-",
-			title);
+		fprintf(cli->out, "%d/%d %.12s %s ", p->n, rev->total, commit ? commit : "-",
+			how == PD_MERGED_PATCHID ? "patch-id" : how == PD_MERGED_SUBJECT ? "subject" : "-");
+		pd_visible_put(cli->out, title, false);
+		putc('\n', cli->out);
 	}
 	return PD_EXIT_OK;
 }

@@ -12,6 +12,7 @@
 #include "series_fmt.h"
 #include "series_json.h"
 #include "store.h"
+#include "visible.h"
 
 #define AUTHOR_WIDTH 20
 
@@ -32,24 +33,25 @@ static int cp_width(const char *s, size_t *n)
 	return w < 0 ? 1 : w;
 }
 
-/* s in exactly width columns: cut or padded with blanks. */
-static void put_column(FILE *out, const char *s, int width)
+/* s as the reader shows it (pd_visible), in exactly width columns: cut or
+ * padded with blanks. */
+static void put_column(FILE *out, const char *text, int width)
 {
+	char *shown = pd_visible(NULL, text, false);
+	const char *s = shown != NULL ? shown : "";
 	int used = 0;
 	while (*s != '\0') {
 		size_t n;
 		int w = cp_width(s, &n);
 		if (used + w > width)
 			break;
-		if ((unsigned char)*s < 0x20)
-			putc(' ', out);
-		else
-			fwrite(s, 1, n, out);
+		fwrite(s, 1, n, out);
 		used += w;
 		s += n;
 	}
 	for (; used < width; used++)
 		putc(' ', out);
+	talloc_free(shown);
 }
 
 static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
@@ -72,8 +74,7 @@ static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
 	fprintf(out, "  %-4s %-6s %-11s ", ver ? ver : "", count ? count : "", revs ? revs : "");
 	if (tags != NULL && *tags != '\0')
 		fprintf(out, "%s ", tags);
-	for (const char *t = rev->title != NULL ? rev->title : ""; *t; t++)
-		putc((unsigned char)*t < 0x20 ? ' ' : *t, out);
+	pd_visible_put(out, rev->title, false);
 	putc('\n', out);
 	talloc_free(tmp);
 }

@@ -11,18 +11,13 @@
 #include "load.h"
 #include "series_json.h"
 #include "store.h"
+#include "visible.h"
 
-/* Text from mail on a terminal: control characters other than tab shown
- * as ^X, so that a mail cannot drive the terminal. */
+/* Text from mail on a terminal: as the reader shows it (pd_visible), so
+ * that a mail cannot drive the terminal or hide what it says. */
 static void put_text(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			fprintf(out, "^%c", c == 0x7f ? '?' : c + 64);
-		else
-			putc(c, out);
-	}
+	pd_visible_put(out, s, true);
 }
 
 /* Every line of text, indented. */

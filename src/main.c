@@ -16,6 +16,7 @@
 #include "status.h"
 #include "store.h"
 #include "ui/reader.h"
+#include "visible.h"
 
 struct command {
 	const char *name;
@@ -218,8 +219,12 @@ int main(int argc, char **argv)
 		 * so a bad set-up is one line on a normal screen. */
 		rc = pd_reader_main(&cli, &reader, argc, argv);
 	}
-	if (rc == PD_EXIT_FAIL)
-		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&cli.err));
+	if (rc == PD_EXIT_FAIL) {
+		/* The line can quote mail (a path in a diff, a title). */
+		fputs("patchdeck: ", stderr);
+		pd_visible_put(stderr, pd_err_msg(&cli.err), false);
+		putc('\n', stderr);
+	}
 
 	g_mime_shutdown();
 	/* The repository's destructor still needs libgit2. */

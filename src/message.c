@@ -137,6 +137,49 @@ static bool person_from_text(struct pd_parse *p, struct pd_person *who, const ch
 	return ok;
 }
 
+/* A From: that GMime cannot parse (a control character in the name, a
+ * broken quote): the address between the last <> holding an '@', else
+ * the first word holding one, and the decoded text before it as the name.
+ * Without it the mail would show no sender at all, which hides who sent
+ * something hostile. */
+static bool person_salvage(struct pd_parse *p, struct pd_person *who, const char *raw)
+{
+	if (raw == NULL)
+		return false;
+	const char *open = strrchr(raw, '<');
+	const char *close = open != NULL ? strchr(open, '>') : NULL;
+	const char *at = NULL, *start = NULL, *end = NULL;
+	if (close != NULL && (at = memchr(open, '@', (size_t)(close - open))) != NULL) {
+		start = open + 1, end = close;
+	} else if ((at = strchr(raw, '@')) != NULL) {
+		start = at, end = at;
+		while (start > raw && !strchr(" \t<>\"(),;", start[-1]))
+			start--;
+		while (*end != '\0' && !strchr(" \t<>\"(),;", *end))
+			end++;
+		open = start;
+	}
+	if (at == NULL || end - start < 3)
+		return false;
+	char *addr = talloc_strndup(p->m, start, (size_t)(end - start));
+	char *name = talloc_strndup(p->m, raw, (size_t)(open - raw));
+	if (addr == NULL || name == NULL) {
+		p->nomem = true;
+		return false;
+	}
+	char *decoded = g_mime_utils_header_decode_text(p->options, name);
+	who->name = clean_header(p, decoded != NULL ? decoded : name);
+	g_free(decoded);
+	/* Quotes around the name are syntax, not part of it. */
+	size_t n = who->name != NULL ? strlen(who->name) : 0;
+	if (n >= 2 && who->name[0] == '"' && who->name[n - 1] == '"' &&
+	    (who->name = talloc_strndup(p->m, who->name + 1, n - 2)) == NULL)
+		p->nomem = true;
+	who->email = lower_dup(p, addr);
+	who->address = clean_header(p, addr);
+	return who->name != NULL && who->email != NULL && who->address != NULL;
+}
+
 /* `Name via List`, `'Name' via List`: the list rewrote the sender so that
  * the mail passes DMARC; the name before " via " is the real sender's. */
 static const char *dmarc_via(const char *name)
@@ -206,8 +249,13 @@ static void read_headers(struct pd_parse *p, const struct pd_fields *f)
 		pd_problem(p, "unreadable Date: header");
 
 	m->sender = (struct pd_person){ .name = talloc_strdup(m, ""), .email = talloc_strdup(m, "") };
-	if (!person_from_list(p, &m->sender, f->from) && f->has_from)
-		pd_problem(p, "unreadable From: header");
+	if (!person_from_list(p, &m->sender, f->from) && f->has_from) {
+		if (person_salvage(p, &m->sender, f->from_raw))
+			pd_problem(p, "malformed From: header; its address read as <%s>",
+				   m->sender.address);
+		else
+			pd_problem(p, "unreadable From: header");
+	}
 	set_author(p, f);
 
 	if (m->message_id == NULL)

@@ -21,6 +21,7 @@ void pd_fields_from_message(struct pd_fields *f, GMimeMessage *msg)
 		.has_date = g_mime_object_get_header(obj, "Date") != NULL,
 		.from = g_mime_message_get_from(msg),
 		.has_from = g_mime_object_get_header(obj, "From") != NULL,
+		.from_raw = g_mime_object_get_header(obj, "From"),
 		.reply_to = g_mime_message_get_reply_to(msg),
 		.x_original_from = g_mime_object_get_header(obj, "X-Original-From"),
 	};
@@ -255,6 +256,7 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 
 	char *from = raw_value(ctx, &spans[F_FROM], nomem);
 	f->has_from = from != NULL;
+	f->from_raw = from;
 	f->from = from ? keep_object(ctx, internet_address_list_parse(options, from), nomem) : NULL;
 	char *reply_to = raw_value(ctx, &spans[F_REPLY_TO], nomem);
 	f->reply_to =

@@ -29,6 +29,8 @@ struct pd_fields {
 	bool has_date;                 /* a Date: field exists */
 	InternetAddressList *from;
 	bool has_from;
+	const char *from_raw;          /* the field's text, for a From: GMime
+					* cannot parse */
 	InternetAddressList *reply_to;
 	const char *x_original_from;
 	/* the text part (pd_fields_read only) */

@@ -13,6 +13,9 @@
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
+
+#include "visible.h"
+
 #ifdef __SANITIZE_ADDRESS__
 #include <sanitizer/common_interface_defs.h>
 #endif
@@ -436,14 +439,6 @@ static void style_attr(struct pd_ui *ui, int style, attr_t *attr, short *pair)
 
 /* ------------------------------------------------------------ text */
 
-/* Bidirectional overrides and isolates reorder what follows them; from
- * mail they are shown, not obeyed. */
-static bool bidi_control(wchar_t c)
-{
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
 /* The length of the UTF-8 sequence at p (lead byte and the continuation
  * bytes that follow it, up to four), at least 1. */
 static size_t utf8_len(const char *p, size_t left)
@@ -491,7 +486,7 @@ static int walk_text(struct pd_ui *ui, const char *text,
 			} else if (wc < 0x20 || wc == 0x7f) {
 				buf[0] = L'^', buf[1] = wc == 0x7f ? L'?' : wc + L'@', buf[2] = 0;
 				w = 2, esc = true;
-			} else if ((wc >= 0x80 && wc < 0xa0) || bidi_control(wc)) {
+			} else if (pd_visible_kind((uint32_t)wc) == PD_VISIBLE_CODEPOINT) {
 				swprintf(buf, 16, L"<U+%04X>", (unsigned)wc);
 				w = (int)wcslen(buf), esc = true;
 			} else if (wc >= 0x80 && !ui->utf8) {

@@ -1,0 +1,219 @@
+#include "config.h"
+
+#include "apply_check.h"
+
+#include <git2.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "apply_mem.h"
+#include "apply_offset.h"
+
+const char *pd_check_word(enum pd_check_state state)
+{
+	switch (state) {
+	case PD_CHECK_APPLIES:
+		return "ok";
+	case PD_CHECK_FAILS:
+		return "FAIL";
+	case PD_CHECK_NOT_TRIED:
+		break;
+	}
+	return "-";
+}
+
+/* Where libgit2 is while it applies: both callbacks run before the delta
+ * or hunk is tried, so a failure is at the last ones seen. */
+struct where {
+	void *ctx;
+	const char *path;
+	int hunk;
+	char *header;
+};
+
+static int on_delta(const git_diff_delta *d, void *payload)
+{
+	struct where *w = payload;
+	w->path = d->new_file.path != NULL && d->status != GIT_DELTA_DELETED ? d->new_file.path
+									: d->old_file.path;
+	w->hunk = 0;
+	w->header = NULL;
+	return 0;
+}
+
+static int on_hunk(const git_diff_hunk *h, void *payload)
+{
+	struct where *w = payload;
+	w->hunk++;
+	size_t len = h->header_len;
+	while (len > 0 && (h->header[len - 1] == '\n' || h->header[len - 1] == '\r'))
+		len--;
+	talloc_free(w->header);
+	w->header = talloc_strndup(w->ctx, h->header, len);
+	return 0;
+}
+
+/* Applies p on *tree; on success *tree is the result (in memory). */
+static void check_one(struct pd_check_patch *out, void *ctx, git_repository *git,
+		      git_tree **tree, const struct pd_patch *p)
+{
+	const struct pd_body *b = p->mail->patch;
+	void *tmp = talloc_new(NULL);
+	git_diff *diff = NULL;
+	git_index *index = NULL;
+	git_tree *next = NULL;
+	git_oid id;
+	*out = (struct pd_check_patch){ .state = PD_CHECK_FAILS };
+	if (b == NULL || b->diff == NULL || *b->diff == '\0') {
+		out->why = talloc_strdup(ctx, "it has no diff");
+		goto done;
+	}
+	int code = git_diff_from_buffer(&diff, b->diff, strlen(b->diff));
+	if (code != 0) {
+		out->why = talloc_asprintf(ctx, "the diff does not parse (%s)",
+					   pd_repo_error_text(tmp, code));
+		goto done;
+	}
+	struct where w = { .ctx = tmp };
+	git_apply_options ao;
+	git_apply_options_init(&ao, GIT_APPLY_OPTIONS_VERSION);
+	ao.delta_cb = on_delta;
+	ao.hunk_cb = on_hunk;
+	ao.payload = &w;
+	code = git_apply_to_tree(&index, git, *tree, diff, &ao);
+	char *first_why = code != 0 ? pd_repo_error_text(tmp, code) : NULL;
+	if (code != 0 && pd_diff_apply_moved(&index, git, *tree, b->diff) == 0)
+		code = 0;
+	if (code != 0) {
+		out->path = w.path != NULL ? talloc_strdup(ctx, w.path) : NULL;
+		out->hunk = w.hunk;
+		out->hunk_header = w.header != NULL ? talloc_strdup(ctx, w.header) : NULL;
+		out->why = talloc_asprintf(ctx, "%s%s", first_why,
+					   b->diff_damaged ? "; the mailer damaged the diff" : "");
+		goto done;
+	}
+	/* The session's store is in memory: the tree is written there. */
+	if (git_index_write_tree_to(&id, index, git) != 0 || git_tree_lookup(&next, git, &id) != 0) {
+		out->why = pd_repo_error_text(ctx, -1);
+		goto done;
+	}
+	git_tree_free(*tree);
+	*tree = next;
+	out->state = PD_CHECK_APPLIES;
+done:
+	git_index_free(index);
+	git_diff_free(diff);
+	talloc_free(tmp);
+}
+
+static int check_on(struct pd_check_on *on, void *ctx, struct pd_mem_repo *s,
+		    const char *spec, const struct pd_revision *rev, struct pd_err *err)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	int code = git_revparse_single(&obj, s->git, spec);
+	if (code == 0)
+		code = git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (code == GIT_ENOTFOUND || code == GIT_EUNBORNBRANCH) {
+		git_error_clear();
+		return pd_err_set(err, PD_E_NOT_FOUND, "%s has no commit %s: commit something "
+				  "first", git_repository_path(s->git), spec);
+	}
+	if (code == 0)
+		code = git_commit_tree(&tree, commit);
+	if (code != 0) {
+		git_commit_free(commit);
+		return pd_err_set(err, PD_E_IO, "%s: %s", spec, pd_repo_error_text(ctx, code));
+	}
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
+	git_buf sh = { 0 };
+	git_object_short_id(&sh, (git_object *)commit);
+	on->id = talloc_strdup(ctx, hex);
+	on->short_id = talloc_strdup(ctx, sh.ptr != NULL ? sh.ptr : hex);
+	on->summary = talloc_strdup(ctx, git_commit_summary(commit) ? git_commit_summary(commit) : "");
+	git_buf_dispose(&sh);
+	git_commit_free(commit);
+	on->patches = talloc_zero_array(ctx, struct pd_check_patch, rev->npatches + 1);
+	if (on->patches == NULL || on->id == NULL || on->short_id == NULL || on->summary == NULL) {
+		git_tree_free(tree);
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	}
+	on->first_fail = rev->npatches;
+	for (size_t i = 0; i < rev->npatches; i++) {
+		if (on->first_fail < rev->npatches) {
+			on->patches[i].state = PD_CHECK_NOT_TRIED;
+			continue;
+		}
+		check_one(&on->patches[i], ctx, s->git, &tree, &rev->patches[i]);
+		if (on->patches[i].state == PD_CHECK_FAILS)
+			on->first_fail = i;
+	}
+	on->applies = rev->npatches > 0 && on->first_fail == rev->npatches;
+	git_tree_free(tree);
+	return PD_OK;
+}
+
+static char *head_name(void *ctx, git_repository *git)
+{
+	git_reference *head = NULL;
+	char *name = NULL;
+	if (git_repository_head(&head, git) == 0 && git_reference_is_branch(head))
+		name = talloc_strdup(ctx, git_reference_shorthand(head));
+	git_reference_free(head);
+	git_error_clear();
+	return name != NULL ? name : talloc_strdup(ctx, "HEAD");
+}
+
+int pd_apply_check(struct pd_check **out, void *ctx, struct pd_repo *repo,
+		   const struct pd_revision *rev, struct pd_err *err)
+{
+	*out = NULL;
+	void *local = talloc_new(NULL);
+	struct pd_check *c = talloc_zero(local, struct pd_check);
+	struct pd_mem_repo *s = NULL;
+	int rc = c != NULL ? PD_OK : pd_err_set(err, PD_E_NOMEM, "out of memory");
+	if (rc == PD_OK)
+		rc = pd_base_find(&c->base, c, repo, rev, err);
+	if (rc == PD_OK)
+		rc = pd_mem_repo_open(&s, local, repo, err);
+	if (rc == PD_OK)
+		rc = check_on(&c->on_head, c, s, "HEAD", rev, err);
+	if (rc == PD_OK)
+		c->on_head.how = "HEAD";
+	if (rc == PD_OK && c->base->how != PD_BASE_NONE) {
+		c->on_base.how = pd_base_how_name(c->base->how);
+		if (strcmp(c->base->id, c->on_head.id) == 0) {
+			/* The same commit: the same answer. */
+			struct pd_check_on head = c->on_head;
+			c->on_base = head;
+			c->on_base.how = pd_base_how_name(c->base->how);
+		} else {
+			rc = check_on(&c->on_base, c, s, c->base->id, rev, err);
+		}
+	} else if (rc == PD_OK) {
+		c->on_base.how = "none";
+	}
+	if (rc == PD_OK) {
+		c->head_name = head_name(c, pd_repo_git(repo));
+		*out = talloc_steal(ctx, c);
+	}
+	talloc_free(local);
+	return rc;
+}
+
+char *pd_check_fail_text(void *ctx, const struct pd_revision *rev, const struct pd_check_on *on)
+{
+	if (on->first_fail >= rev->npatches)
+		return NULL;
+	const struct pd_patch *p = &rev->patches[on->first_fail];
+	const struct pd_check_patch *f = &on->patches[on->first_fail];
+	if (f->path == NULL)
+		return talloc_asprintf(ctx, "patch %d/%d: %s", p->n, rev->total, f->why);
+	if (f->hunk == 0)
+		return talloc_asprintf(ctx, "patch %d/%d: %s: %s", p->n, rev->total, f->path, f->why);
+	return talloc_asprintf(ctx, "patch %d/%d: %s hunk %d (%s): %s", p->n, rev->total, f->path,
+			       f->hunk, f->hunk_header ? f->hunk_header : "?", f->why);
+}

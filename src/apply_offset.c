@@ -1,0 +1,204 @@
+#include "config.h"
+
+#include "apply_offset.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+/* A file's lines (pointers into its text, each without its '\n'). */
+struct lines {
+	const char **s;
+	size_t *len;
+	size_t n;
+};
+
+static int split(struct lines *out, void *ctx, const char *text, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < size; i++)
+		n += text[i] == '\n';
+	n += size > 0 && text[size - 1] != '\n';
+	out->s = talloc_array(ctx, const char *, n + 1);
+	out->len = talloc_array(ctx, size_t, n + 1);
+	if (out->s == NULL || out->len == NULL)
+		return -1;
+	out->n = 0;
+	for (size_t i = 0; i < size;) {
+		const char *nl = memchr(text + i, '\n', size - i);
+		size_t end = nl != NULL ? (size_t)(nl - text) : size;
+		out->s[out->n] = text + i;
+		out->len[out->n++] = end - i;
+		i = end + 1;
+	}
+	return 0;
+}
+
+/* The line at *pos of the diff text and its length; moves *pos past it. */
+static const char *next_line(const char *diff, size_t *pos, size_t *len)
+{
+	if (diff[*pos] == '\0')
+		return NULL;
+	const char *l = diff + *pos;
+	const char *nl = strchr(l, '\n');
+	*len = nl != NULL ? (size_t)(nl - l) : strlen(l);
+	*pos += *len + (nl != NULL);
+	return l;
+}
+
+static bool matches(const struct lines *file, size_t at, const struct lines *pre)
+{
+	if (at + pre->n > file->n)
+		return false;
+	for (size_t i = 0; i < pre->n; i++)
+		if (file->len[at + i] != pre->len[i] ||
+		    memcmp(file->s[at + i], pre->s[i], pre->len[i]) != 0)
+			return false;
+	return true;
+}
+
+/* The nearest place at or after floor where pre matches, from want out in
+ * both directions as git apply looks; -1 when none. */
+static long nearest(const struct lines *file, size_t floor, size_t want, const struct lines *pre)
+{
+	if (want < floor)
+		want = floor;
+	for (size_t d = 0; want + d <= file->n || (d <= want && want - d >= floor); d++) {
+		if (want + d <= file->n && matches(file, want + d, pre))
+			return (long)(want + d);
+		if (d > 0 && d <= want && want - d >= floor && matches(file, want - d, pre))
+			return (long)(want - d);
+	}
+	return -1;
+}
+
+/* The path of a "--- a/PATH" line; NULL for /dev/null. */
+static char *old_path(void *ctx, const char *l, size_t len)
+{
+	if (len < 4)
+		return NULL;
+	const char *p = l + 4;
+	size_t n = len - 4;
+	const char *tab = memchr(p, '\t', n);
+	if (tab != NULL)
+		n = (size_t)(tab - p);
+	if (n == 9 && memcmp(p, "/dev/null", 9) == 0)
+		return NULL;
+	if (n > 2 && p[1] == '/')
+		p += 2, n -= 2;
+	return talloc_strndup(ctx, p, n);
+}
+
+static int load_file(struct lines *out, void *ctx, git_repository *git, git_tree *tree,
+		     const char *path)
+{
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int rc = -1;
+	if (git_tree_entry_bypath(&e, tree, path) == 0 &&
+	    git_blob_lookup(&blob, git, git_tree_entry_id(e)) == 0) {
+		size_t size = (size_t)git_blob_rawsize(blob);
+		char *copy = talloc_memdup(ctx, git_blob_rawcontent(blob), size + 1);
+		rc = copy != NULL ? split(out, ctx, copy, size) : -1;
+	}
+	git_error_clear();
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	return rc;
+}
+
+char *pd_diff_relocate(void *ctx, git_repository *git, git_tree *tree, const char *diff)
+{
+	void *tmp = talloc_new(NULL);
+	char *out = talloc_strdup(tmp, "");
+	struct lines file = { 0 };
+	bool have_file = false, moved = false, failed = false;
+	size_t floor = 0;
+	long delta = 0, accum = 0;
+	size_t pos = 0, len = 0;
+	const char *l;
+	while (out != NULL && !failed && (l = next_line(diff, &pos, &len)) != NULL) {
+		long a, b = 1, c, d = 1;
+		if (len > 4 && strncmp(l, "--- ", 4) == 0) {
+			char *path = old_path(tmp, l, len);
+			have_file = path != NULL && load_file(&file, tmp, git, tree, path) == 0;
+			floor = 0;
+			delta = accum = 0;
+		} else if (have_file && len > 4 && strncmp(l, "@@ -", 4) == 0 &&
+			   (sscanf(l, "@@ -%ld,%ld +%ld,%ld @@", &a, &b, &c, &d) == 4 ||
+			    sscanf(l, "@@ -%ld +%ld,%ld @@", &a, &c, &d) == 3 ||
+			    sscanf(l, "@@ -%ld,%ld +%ld @@", &a, &b, &c) == 3 ||
+			    sscanf(l, "@@ -%ld +%ld @@", &a, &c) == 2)) {
+			/* The hunk's preimage: its context and removed lines. */
+			struct lines pre = { .s = talloc_array(tmp, const char *, (size_t)b + 1),
+					     .len = talloc_array(tmp, size_t, (size_t)b + 1) };
+			size_t body = pos, bl;
+			long old_left = b, new_left = d;
+			const char *h;
+			while (pre.s != NULL && (old_left > 0 || new_left > 0) &&
+			       (h = next_line(diff, &body, &bl)) != NULL) {
+				if (*h == ' ' || *h == '-' || bl == 0) {
+					if (old_left-- <= 0)
+						break;
+					pre.s[pre.n] = bl > 0 ? h + 1 : h;
+					pre.len[pre.n++] = bl > 0 ? bl - 1 : 0;
+				}
+				if (*h == ' ' || *h == '+' || bl == 0)
+					new_left--;
+				else if (*h != '-' && *h != '\\')
+					break;
+			}
+			/* 0-based: the first old line; for an insertion (b 0) the
+			 * line it goes before. */
+			long at = b > 0 ? (a > 0 ? a - 1 : 0) : a;
+			if (b > 0 && pre.s != NULL && (size_t)b == pre.n) {
+				long want = at + delta < 0 ? 0 : at + delta;
+				long found = nearest(&file, floor, (size_t)want, &pre);
+				if (found < 0) {
+					failed = true;
+					break;
+				}
+				delta = found - at;
+				at = found;
+				floor = (size_t)found + pre.n;
+			} else {
+				at += delta;
+			}
+			moved = moved || delta != 0;
+			const char *rest = strstr(l + 4, " @@");
+			size_t rest_off = rest != NULL ? (size_t)(rest - l) + 3 : len;
+			out = talloc_asprintf_append(out, "@@ -%ld,%ld +%ld,%ld @@%.*s\n",
+						     b > 0 ? at + 1 : at, b,
+						     d > 0 ? at + 1 + accum : at + accum, d,
+						     (int)(len - rest_off), l + rest_off);
+			accum += d - b;
+			continue;
+		}
+		out = talloc_asprintf_append(out, "%.*s\n", (int)len, l);
+	}
+	char *res = out != NULL && moved && !failed ? talloc_steal(ctx, out) : NULL;
+	talloc_free(tmp);
+	return res;
+}
+
+int pd_diff_apply_moved(git_index **index, git_repository *git, git_tree *tree,
+			const char *diff)
+{
+	/* The caller reports the first attempt's error: keep it. */
+	const git_error *e = git_error_last();
+	char *saved = e != NULL && e->message != NULL ? talloc_strdup(NULL, e->message) : NULL;
+	int klass = e != NULL ? e->klass : 0;
+	char *moved = pd_diff_relocate(NULL, git, tree, diff);
+	git_diff *d = NULL;
+	int code = moved != NULL ? git_diff_from_buffer(&d, moved, strlen(moved)) : -1;
+	if (code == 0)
+		code = git_apply_to_tree(index, git, tree, d, NULL);
+	git_diff_free(d);
+	talloc_free(moved);
+	if (code != 0 && saved != NULL)
+		git_error_set_str(klass, saved);
+	talloc_free(saved);
+	return code;
+}

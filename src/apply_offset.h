@@ -1,0 +1,24 @@
+/* git apply finds a hunk whose lines moved (an offset: lines were added or
+ * removed above it since the patch was written); libgit2's apply looks only
+ * at the line the hunk header names. This rewrites the headers of a diff to
+ * where each hunk's preimage (context and removed lines, matched exactly,
+ * no fuzz) is nearest in the files of a tree, as git apply searches, so
+ * that git_apply_to_tree applies what git am applies.
+ */
+#ifndef PD_APPLY_OFFSET_H
+#define PD_APPLY_OFFSET_H
+
+#include <git2.h>
+
+/* The diff with its hunks moved to where they match in tree, under ctx;
+ * NULL when nothing moved or a hunk matches nowhere (the caller keeps the
+ * diff and its failure). */
+char *pd_diff_relocate(void *ctx, git_repository *git, git_tree *tree, const char *diff);
+
+/* git_apply_to_tree of the relocated diff: 0 with *index set when it
+ * applied, else non-zero (nothing moved, a hunk matches nowhere, or it
+ * still fails). Leaves libgit2's last error as it was. */
+int pd_diff_apply_moved(git_index **index, git_repository *git, git_tree *tree,
+			const char *diff);
+
+#endif
