@@ -4,58 +4,19 @@
 
 #include <ctype.h>
 #include <git2.h>
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 #include <time.h>
 
+#include "apply_mem.h"
 #include "apply_msg.h"
+#include "apply_offset.h"
 #include "patch_paths.h"
-
-/* A second handle on the repository whose object store writes to memory
- * first: what a failed apply made disappears with it. */
-struct session {
-	git_repository *git;
-	git_odb_backend *mem;  /* owned by git's object store */
-};
-
-static int session_destroy(struct session *s)
-{
-	if (s->git != NULL)
-		git_repository_free(s->git);
-	return 0;
-}
 
 static int git_fail(struct pd_err *err, void *tmp, int code, const char *what)
 {
 	return pd_err_set(err, PD_E_IO, "%s: %s", what, pd_repo_error_text(tmp, code));
-}
-
-static int session_open(struct session **out, void *ctx, struct pd_repo *repo,
-			struct pd_err *err)
-{
-	struct session *s = talloc_zero(ctx, struct session);
-	if (s == NULL)
-		return pd_err_set(err, PD_E_NOMEM, "out of memory");
-	talloc_set_destructor(s, session_destroy);
-	const char *where = pd_repo_workdir(repo) ? pd_repo_workdir(repo) : pd_repo_path(repo);
-	git_odb *odb = NULL;
-	int code = git_repository_open_ext(&s->git, where, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
-	if (code == 0)
-		code = git_repository_odb(&odb, s->git);
-	if (code == 0)
-		code = git_mempack_new(&s->mem);
-	/* Above the loose and pack stores (priority 1 and 2): every write
-	 * lands here, reads still find the repository's objects. */
-	if (code == 0 && (code = git_odb_add_backend(odb, s->mem, 999)) != 0)
-		s->mem->free(s->mem);
-	git_odb_free(odb);
-	if (code != 0)
-		return git_fail(err, s, code, pd_repo_path(repo));
-	*out = s;
-	return PD_OK;
 }
 
 /* Copies id (a tree: with what it holds) from the session's memory to the
@@ -64,7 +25,7 @@ static int session_open(struct session **out, void *ctx, struct pd_repo *repo,
  * go in as loose objects, as git am writes them: a pack would spend most
  * of the apply on delta search. Children first, so that no object in the
  * store ever names a missing one. */
-static int copy_missing(git_odb *disk, struct session *s, const git_oid *id)
+static int copy_missing(git_odb *disk, struct pd_mem_repo *s, const git_oid *id)
 {
 	if (git_odb_exists(disk, id))
 		return 0;
@@ -98,7 +59,7 @@ static int copy_missing(git_odb *disk, struct session *s, const git_oid *id)
 
 /* The new commits, oldest first, with their trees and blobs, written to
  * the repository. */
-static int session_save(struct session *s, struct pd_repo *repo,
+static int session_save(struct pd_mem_repo *s, struct pd_repo *repo,
 			const struct pd_apply_result *res, struct pd_err *err, void *tmp)
 {
 	git_odb *disk = NULL;
@@ -358,7 +319,11 @@ static int apply_one(git_oid *out, git_commit **parent, git_repository *git,
 	ao.hunk_cb = on_hunk;
 	ao.payload = &w;
 	code = git_commit_tree(&tree, *parent);
-	if (code == 0 && (code = git_apply_to_tree(&index, git, tree, diff, &ao)) != 0) {
+	bool tried = code == 0;
+	if (tried && (code = git_apply_to_tree(&index, git, tree, diff, &ao)) != 0 &&
+	    pd_diff_apply_moved(&index, git, tree, b->diff) == 0)
+		code = 0; /* its hunks moved, as git apply finds them */
+	if (tried && code != 0) {
 		char *why = pd_repo_error_text(tmp, code);
 		if (w.hunk > 0)
 			rc = pd_err_set(err, PD_E_DIFF,
@@ -554,7 +519,7 @@ int pd_apply(struct pd_apply_result **out, void *ctx, struct pd_repo *repo,
 	*out = NULL;
 	void *local = talloc_new(NULL);
 	struct pd_apply_result *res = talloc_zero(local, struct pd_apply_result);
-	struct session *s = NULL;
+	struct pd_mem_repo *s = NULL;
 	git_commit *parent = NULL;
 	git_signature *com = NULL;
 	int rc = res != NULL ? PD_OK : pd_err_set(err, PD_E_NOMEM, "out of memory");
@@ -566,7 +531,7 @@ int pd_apply(struct pd_apply_result **out, void *ctx, struct pd_repo *repo,
 	if (rc == PD_OK)
 		rc = pick_base(&parent, res, repo, rev, opts, err, local);
 	if (rc == PD_OK)
-		rc = session_open(&s, local, repo, err);
+		rc = pd_mem_repo_open(&s, local, repo, err);
 	if (rc == PD_OK)
 		rc = committer(&com, s->git, err, local);
 	/* The base seen through the session's handle. */

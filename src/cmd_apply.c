@@ -1,11 +1,13 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <talloc.h>
 
 #include "apply.h"
+#include "apply_check.h"
 #include "cli.h"
 #include "visible.h"
 
@@ -15,25 +17,77 @@ static int usage_error(const char *what)
 	return PD_EXIT_USAGE;
 }
 
+static void check_line(FILE *out, const char *label, const char *name,
+		       const struct pd_check_on *on, const struct pd_revision *rev, void *ctx)
+{
+	if (on->id == NULL) {
+		fprintf(out, "on %s: none found\n", label);
+		return;
+	}
+	fprintf(out, "on %s %s (%s) %s: ", label, on->short_id, name, on->summary);
+	if (on->applies)
+		fputs("applies\n", out);
+	else
+		fprintf(out, "fails at %s\n", pd_check_fail_text(ctx, rev, on));
+}
+
+/* apply --check: both commits, then a row per patch. Exit status: whether
+ * the series applies where apply would put it (its base, else HEAD). */
+static int report_check(struct pd_cli *cli, struct pd_repo *repo, const struct pd_revision *rev)
+{
+	struct pd_check *c = NULL;
+	if (pd_apply_check(&c, cli->ctx, repo, rev, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	FILE *out = cli->out;
+	check_line(out, "base", c->on_base.how, &c->on_base, rev, cli->ctx);
+	check_line(out, "HEAD", c->head_name, &c->on_head, rev, cli->ctx);
+	for (size_t i = 0; i < rev->npatches; i++) {
+		const struct pd_patch *p = &rev->patches[i];
+		const char *title = p->mail->subject && p->mail->subject->title
+				    ? p->mail->subject->title : "";
+		fprintf(out, "%d/%d %-4s %-4s %s\n", p->n, rev->total,
+			c->on_base.id ? pd_check_word(c->on_base.patches[i].state) : "?",
+			pd_check_word(c->on_head.patches[i].state), title);
+	}
+	const struct pd_check_on *used = c->on_base.id != NULL ? &c->on_base : &c->on_head;
+	if (used->applies && rev->nmissing == 0)
+		return PD_EXIT_OK;
+	if (rev->nmissing > 0)
+		pd_err_set(&cli->err, PD_E_NOT_FOUND, "<%s> lacks patch %d of %d: find the missing "
+			   "mail before applying it", rev->id, rev->missing[0], rev->total);
+	else
+		pd_err_set(&cli->err, PD_E_DIFF, "<%s> does not apply on %s %s: %s", rev->id,
+			   used == &c->on_base ? "its base" : "HEAD", used->short_id,
+			   rev->npatches == 0 ? "it has no patches"
+					      : pd_check_fail_text(cli->ctx, rev, used));
+	return PD_EXIT_FAIL;
+}
+
 int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 {
-	enum { OPT_TREE = 256, OPT_BASE, OPT_BRANCH, OPT_CHECKOUT, OPT_DRY_RUN };
+	enum { OPT_TREE = 256, OPT_BASE, OPT_BRANCH, OPT_CHECKOUT, OPT_DRY_RUN, OPT_CHECK };
 	static const struct option longopts[] = {
 		{ "tree", required_argument, NULL, OPT_TREE },
 		{ "base", required_argument, NULL, OPT_BASE },
 		{ "branch", required_argument, NULL, OPT_BRANCH },
 		{ "checkout", no_argument, NULL, OPT_CHECKOUT },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pd_apply_opts opts = { .base = PD_APPLY_BASE_AUTO };
+	bool check = false, chosen = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_TREE:
 			cli->tree = optarg;
 			break;
+		case OPT_CHECK:
+			check = true;
+			break;
 		case OPT_BASE:
+			chosen = true;
 			if (strcmp(optarg, "auto") == 0) {
 				opts.base = PD_APPLY_BASE_AUTO;
 			} else if (strcmp(optarg, "head") == 0) {
@@ -44,9 +98,11 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 			}
 			break;
 		case OPT_BRANCH:
+			chosen = true;
 			opts.branch = optarg;
 			break;
 		case OPT_CHECKOUT:
+			chosen = true;
 			opts.checkout = true;
 			break;
 		case OPT_DRY_RUN:
@@ -61,6 +117,9 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 							   argv[optind - 1]));
 		}
 	}
+	if (check && chosen)
+		return usage_error("--check looks at the series' base and HEAD; it takes no "
+				   "--base, --branch or --checkout");
 	/* --tree after the command: the same as before it. */
 	if (cli->tree != NULL && cli->repo == NULL &&
 	    pd_repo_open(&cli->repo, cli->ctx, cli->tree, &cli->err) != PD_OK)
@@ -73,6 +132,8 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 	if (rc != PD_EXIT_OK)
 		return rc;
 
+	if (check)
+		return report_check(cli, repo, rev);
 	struct pd_apply_result *res = NULL;
 	if (pd_apply(&res, cli->ctx, repo, rev, &opts, &cli->err) != PD_OK)
 		return PD_EXIT_FAIL;
