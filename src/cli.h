@@ -35,6 +35,8 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	X(digest, pd_cmd_digest,                                               \
 	  "digest [--list NAME] [--from DAY] [--to DAY] [--json] [QUERY...]",  \
 	  "print the list digest of a time range: contributors, patch list, series") \
+	X(import, pd_cmd_import, "import [--since COMMIT] [--to COMMIT] ARCHIVE MAILDIR", \
+	  "import a public-inbox archive's new messages into a maildir and notmuch") \
 	X(base, pd_cmd_base, "base SERIES",                                    \
 	  "print the commit a series was written against")                     \
 	X(apply, pd_cmd_apply, "apply [OPTIONS] SERIES",                        \

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "digest.h"
+#include "digest_archive.h"
 #include "digest_fmt.h"
 #include "json.h"
 #include "load.h"
@@ -140,6 +141,52 @@ static int write_json(struct pd_cli *cli, const struct pd_digest *d,
 	return rc;
 }
 
+/* Prints the digest d: as JSON, or as the text report. */
+static int print(struct pd_cli *cli, const struct pd_digest *d, const struct pd_digest_head *head,
+		 bool json)
+{
+	if (json) {
+		if (write_json(cli, d, head) != PD_OK) {
+			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+			return PD_EXIT_FAIL;
+		}
+	} else {
+		char *text = pd_digest_format(cli->ctx, d, head);
+		if (text == NULL) {
+			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+			return PD_EXIT_FAIL;
+		}
+		fputs(text, cli->out);
+	}
+	if (fflush(cli->out) != 0 || ferror(cli->out)) {
+		pd_err_set(&cli->err, PD_E_IO, "cannot write the digest to standard output");
+		return PD_EXIT_FAIL;
+	}
+	return PD_EXIT_OK;
+}
+
+/* digest --archive: the messages the commits (from, to] of a public-inbox
+ * archive add, read from the archive; the title names the two commits. */
+static int digest_archive(struct pd_cli *cli, const char *archive, const char *from,
+			  const char *to, const char *list, bool json, int nquery)
+{
+	if (nquery > 0) {
+		fputs("patchdeck digest: --archive reads the archive's range, not the store: "
+		      "give no QUERY with it\n", stderr);
+		return PD_EXIT_USAGE;
+	}
+	struct pd_digest_range *r = NULL;
+	struct pd_digest *d = NULL;
+	if (pd_digest_archive(&r, cli->ctx, archive, from, to, &cli->err) != PD_OK)
+		return PD_EXIT_FAIL;
+	if (pd_digest_build(&d, cli->ctx, r->model, 0, 0) != PD_OK) {
+		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
+		return PD_EXIT_FAIL;
+	}
+	struct pd_digest_head head = { .list = list, .start = r->start, .end = r->end };
+	return print(cli, d, &head, json);
+}
+
 int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -147,11 +194,13 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "archive", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pd_digest_head head = { .list = "The", .start = NULL, .end = NULL };
 	time_t from = 0, to = 0;
 	bool json = false;
+	const char *archive = NULL, *from_arg = NULL, *to_arg = NULL;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
@@ -159,21 +208,19 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 		case 'l':
 			head.list = optarg;
 			break;
+		case 'a':
+			archive = optarg;
+			break;
 		case 'f':
 		case 't':
-			if (!parse_day(optarg, c == 'f' ? &from : &to)) {
-				fprintf(stderr, "patchdeck digest: --%s wants a day as YYYY-MM-DD "
-						"(like 2025-11-10), not '%s'\n",
-					c == 'f' ? "from" : "to", optarg);
-				return PD_EXIT_USAGE;
-			}
-			*(c == 'f' ? &head.start : &head.end) = optarg;
+			/* With --archive they are commits, read once all options are. */
+			*(c == 'f' ? &from_arg : &to_arg) = optarg;
 			break;
 		case 'j':
 			json = true;
 			break;
 		default:
-			if (optopt == 'l' || optopt == 'f' || optopt == 't')
+			if (optopt == 'l' || optopt == 'f' || optopt == 't' || optopt == 'a')
 				fprintf(stderr, "patchdeck digest: %s needs a value; try 'patchdeck --help'\n",
 					argv[optind - 1]);
 			else
@@ -181,6 +228,21 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 					argv[optind - 1]);
 			return PD_EXIT_USAGE;
 		}
+	}
+	if (archive != NULL)
+		return digest_archive(cli, archive, from_arg, to_arg, head.list, json,
+				      argc - optind);
+	const char *days[2] = { from_arg, to_arg };
+	for (int i = 0; i < 2; i++) {
+		if (days[i] == NULL)
+			continue;
+		if (!parse_day(days[i], i == 0 ? &from : &to)) {
+			fprintf(stderr, "patchdeck digest: --%s wants a day as YYYY-MM-DD "
+					"(like 2025-11-10), not '%s'\n",
+				i == 0 ? "from" : "to", days[i]);
+			return PD_EXIT_USAGE;
+		}
+		*(i == 0 ? &head.start : &head.end) = days[i];
 	}
 	/* --to names the last day of the range, which ends at its midnight. */
 	if (to != 0)
@@ -224,22 +286,5 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 	if (head.end == NULL)
 		head.end = d->nmails > 0 ? day(ctx, d->mails[d->nmails - 1].mail->date) : "-";
 
-	if (json) {
-		if (write_json(cli, d, &head) != PD_OK) {
-			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
-			return PD_EXIT_FAIL;
-		}
-	} else {
-		char *text = pd_digest_format(ctx, d, &head);
-		if (text == NULL) {
-			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
-			return PD_EXIT_FAIL;
-		}
-		fputs(text, cli->out);
-	}
-	if (fflush(cli->out) != 0 || ferror(cli->out)) {
-		pd_err_set(&cli->err, PD_E_IO, "cannot write the digest to standard output");
-		return PD_EXIT_FAIL;
-	}
-	return PD_EXIT_OK;
+	return print(cli, d, &head, json);
 }
