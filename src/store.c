@@ -286,11 +286,13 @@ static int copy_message(struct pd_store_msg *row, void *owner, notmuch_message_t
 	};
 	if (row->message_id == NULL || row->thread_id == NULL)
 		return PD_E_NOMEM;
+	/* The tags go with the message (destroyed by the caller), not here:
+	 * notmuch hands them out holding a talloc reference, and freeing them
+	 * one by one cost time growing with the thread (talloc_is_parent):
+	 * 10 s instead of 0.6 for a 10,000-patch thread. */
 	notmuch_tags_t *tags = notmuch_message_get_tags(m);
 	for (; tags != NULL && notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
 		row->unread |= strcmp(notmuch_tags_get(tags), "unread") == 0;
-	if (tags != NULL)
-		notmuch_tags_destroy(tags);
 	size_t cap = 0;
 	notmuch_filenames_t *fn = notmuch_message_get_filenames(m);
 	for (; fn != NULL && notmuch_filenames_valid(fn); notmuch_filenames_move_to_next(fn)) {
