@@ -4,6 +4,7 @@
 
 #include <notmuch.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
@@ -162,6 +163,35 @@ static int index_file(struct run *r, const char *path, bool *dup)
 	return rc;
 }
 
+/* Orders removals by blob, then by their place in the walk. */
+struct removal {
+	git_oid blob;
+	size_t at;
+};
+
+static int removal_cmp(const void *a, const void *b)
+{
+	const struct removal *x = a, *y = b;
+	int c = git_oid_cmp(&x->blob, &y->blob);
+	return c != 0 ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Whether the message cs[i] adds is removed again later in the walk (spam
+ * a list admin purged): then it is not delivered at all. */
+static bool removed_later(const struct removal *rm, size_t nrm, const git_oid *blob, size_t i)
+{
+	size_t lo = 0, hi = nrm;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = git_oid_cmp(&rm[mid].blob, blob);
+		if (c < 0 || (c == 0 && rm[mid].at <= i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nrm && git_oid_equal(&rm[lo].blob, blob);
+}
+
 static int import_one(struct run *r, void *tmp, const struct pd_pi_commit *c)
 {
 	const char *data;
@@ -306,13 +336,22 @@ static int run_range(struct run *r, void *tmp)
 		return rc;
 	st->from = after != NULL ? pd_pi_short(st, &after->id, 12) : talloc_strdup(st, "");
 	st->through = pd_pi_short(st, &to.id, 12);
+	struct removal *rm = talloc_array(tmp, struct removal, st->messages + 1);
+	size_t nrm = 0;
+	if (rm == NULL)
+		return pd_err_set(r->err, PD_E_NOMEM, "out of memory");
+	for (size_t i = 0; i < st->messages; i++)
+		if (cs[i].kind == PD_PI_REMOVE)
+			rm[nrm++] = (struct removal){ .blob = cs[i].blob, .at = i };
+	qsort(rm, nrm, sizeof(*rm), removal_cmp);
 	size_t batch = o->batch ? o->batch : DEFAULT_BATCH, inbatch = 0;
 	notmuch_status_t nst = notmuch_database_begin_atomic(r->db);
 	if (nst != NOTMUCH_STATUS_SUCCESS)
 		return nm_error(r, nst, "write to");
 	for (size_t i = 0; rc == PD_OK && i < st->messages; i++) {
 		void *one = talloc_new(tmp);
-		rc = import_one(r, one, &cs[i]);
+		if (cs[i].kind == PD_PI_REMOVE || !removed_later(rm, nrm, &cs[i].blob, i))
+			rc = import_one(r, one, &cs[i]);
 		talloc_free(one);
 		if (rc != PD_OK)
 			break;

@@ -3,7 +3,8 @@
  * (import_maildir.h) and indexed with notmuch_database_index_file() in
  * batches, each batch one Xapian transaction; after each batch the last
  * commit done is remembered (import_state.h) so that the next run starts
- * after it. Messages the range removes are reported, not imported.
+ * after it. Messages the range removes are reported, not imported; one the
+ * range adds and removes again (purged spam) is not delivered at all.
  *
  * A message counts as already there when its file (named for its commit)
  * is in new/, or when the database knows its Message-ID with a file of
