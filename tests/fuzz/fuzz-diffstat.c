@@ -3,13 +3,16 @@
  * The input is read twice: as a diff (pd_diffstat_compute, libgit2's
  * patch parser under it; the bytes need not end in NUL, so they are
  * handed over as they are) rendered at several widths, and as the
- * diffstat a mail sent, which is then compared with the computed one. */
+ * diffstat a mail sent, which is then compared with the computed one.
+ * The path guard apply runs (src/patch_paths.h) reads it too: it answers
+ * yes or no with a reason, and a refusal names a path. */
 #include "config.h"
 
 #include <git2.h>
 
 #include "diffstat.h"
 #include "fuzz.h"
+#include "patch_paths.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -57,6 +60,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	PD_FUZZ_CHECK(text != NULL);
 	struct pd_sent_diffstat *sent = NULL;
 	PD_FUZZ_OK(pd_diffstat_parse_sent(&sent, ctx, text));
+	struct pd_err perr;
+	pd_err_init(&perr, ctx);
+	int prc = pd_patch_paths_check(text, &perr);
+	PD_FUZZ_CHECK(prc == PD_OK || (prc == PD_E_DIFF && strncmp(pd_err_msg(&perr), "the path '", 10) == 0));
 	if (rc == 0) {
 		char *why = NULL;
 		enum pd_diffstat_verdict v = pd_diffstat_compare(s, sent, ctx, &why);
