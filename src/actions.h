@@ -64,6 +64,8 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "show the previous (older) revision of the series")                  \
 	X(NEXT_REVISION, "next-revision", "]", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
 	  "show the next (newer) revision of the series")                      \
+	X(APPLY, "apply", "a", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES),          \
+	  "apply the series to a new branch of its tree (asks first)")         \
 	X(NEXT_PATCH, "next-patch", "n", PD_VIEWBIT(PATCH),                    \
 	  "show the next patch of the series (after a search here: next match)") \
 	X(PREV_PATCH, "prev-patch", "p", PD_VIEWBIT(PATCH),                    \

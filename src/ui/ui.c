@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "apply_ui.h"
 #include "reader.h"
 
 /* Work between keys runs in slices this long; a key pressed meanwhile
@@ -23,6 +24,8 @@ void pd_ui_key(struct pd_ui *ui, int key)
 		return;
 	}
 	if (ui->top == NULL)
+		return;
+	if (pd_ui_apply_key(ui, key))
 		return;
 	if (ui->prompt != 0) {
 		pd_prompt_key(ui, key);
@@ -162,6 +165,7 @@ int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
 		return PD_EXIT_FAIL;
 	}
 	ui->ctx = ui;
+	ui->repo = cli->repo;
 	ui->scripted = opts->script != NULL;
 	ui->dump_out = cli->out;
 	ui->key_pipe[0] = ui->key_pipe[1] = -1;

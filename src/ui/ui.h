@@ -69,6 +69,8 @@ struct pd_ui {
 	void *ctx;
 	struct pd_store *store;
 	struct pd_config *cfg;
+	struct pd_repo *repo;      /* --tree, or NULL */
+	struct pd_ui_tree *tree;   /* apply_ui.c: trees, checks, `a` */
 	struct pd_view *top;      /* the view on screen; the stack below it */
 	int rows, cols;
 	bool utf8;                /* draw with UTF-8 glyphs and show non-ASCII text */

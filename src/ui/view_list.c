@@ -13,6 +13,7 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "apply_ui.h"
 #include "list_load.h"
 #include "series_fmt.h"
 #include "series_json.h"
@@ -248,6 +249,8 @@ static void list_layout(struct pd_ui *ui, struct pd_view *view)
 		talloc_free(date);
 	}
 	int fixed = (VERSION_W + MARK_W + 1) + (COUNT_W + 1);
+	if (pd_ui_has_tree(ui))
+		fixed += 2; /* the applies mark */
 #define REST() (ui->cols - fixed - (c.date ? date_w + 1 : 0) - (c.author + 2) -     \
 		(c.trailers ? TRAILERS_W + 1 : 0) - (c.replies ? REPLIES_W + 1 : 0))
 	if (REST() < TITLE_MIN) {
@@ -300,6 +303,8 @@ static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 	if (rev->nmissing > 0)
 		x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_MARK), PD_FMT_MISSING);
 	x = pd_put_pad(ui, y, x, end, STYLE(PD_AREA_COUNTS), "");
+	if (pd_ui_has_tree(ui))
+		x = pd_put_col(ui, y, x, 1, 1, STYLE(PD_AREA_MARK), pd_ui_check_mark(ui, rev));
 
 	if (c->trailers) {
 		char *art = pd_fmt_trailers(tmp, rev);
@@ -380,6 +385,12 @@ static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action a
 	switch (action) {
 	case PD_ACT_OPEN:
 		open_series(ui, view);
+		return true;
+	case PD_ACT_APPLY:
+		if (view->lines == 0)
+			pd_ui_error(ui, "no series to apply");
+		else
+			pd_ui_apply_ask(ui, d->rows[view->cursor].rev, true);
 		return true;
 	case PD_ACT_SORT:
 		d->by_activity = !d->by_activity;

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "diffstat.h"
+#include "apply_ui.h"
 #include "diffview.h"
 #include "doc.h"
 #include "load.h"
@@ -32,6 +33,8 @@ struct series_data {
 	struct pd_load *load;
 	struct pd_revision *rev;
 	struct pd_doc *doc;
+	struct pd_check *check;   /* NULL: no tree, or tree_why says why */
+	char *tree_why;
 	/* What the views opened from here point to; the series view stays
 	 * below them, so these outlive them. */
 	struct pd_patch_arg patch_arg;
@@ -326,6 +329,10 @@ static int build(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
 	    (rc = add_cover(doc, tmp, d->rev)) != PD_OK ||
 	    (rc = add_patches(doc, tmp, d->rev)) != PD_OK)
 		goto done;
+	/* What the tree says: lines below the header, a column of the patches. */
+	if ((rc = pd_ui_tree_doc(doc, tmp, d->rev, d->check, d->tree_why, KIND_PATCH,
+				 KIND_MISSING)) != PD_OK)
+		goto done;
 	char *title = talloc_asprintf(view, "%s %s", version_name(tmp, d->rev),
 				      d->rev->title ? d->rev->title : "");
 	if (title == NULL)
@@ -343,6 +350,18 @@ done:
 	return rc;
 }
 
+/* Whether d->rev applies to its tree, when there is one: on open, so that
+ * the view shows it from its first screen. */
+static void check(struct pd_ui *ui, struct series_data *d)
+{
+	talloc_free(d->check);
+	talloc_free(d->tree_why);
+	d->check = NULL;
+	d->tree_why = NULL;
+	if (pd_ui_has_tree(ui))
+		d->check = pd_ui_check(ui, d->rev, d, &d->tree_why);
+}
+
 static int series_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 {
 	struct series_data *d = talloc_zero(view, struct series_data);
@@ -351,6 +370,7 @@ static int series_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *er
 	int rc = pd_load_series(&d->load, &d->rev, d, ui->store, view->arg, PD_LOAD_BODIES, err);
 	if (rc != PD_OK)
 		return rc;
+	check(ui, d);
 	if ((rc = build(ui, view, d)) != PD_OK)
 		return pd_err_set(err, rc, "out of memory");
 	view->data = d;
@@ -412,6 +432,7 @@ static void other_revision(struct pd_ui *ui, struct pd_view *view, int dir)
 	}
 	struct pd_revision *old = d->rev;
 	d->rev = s->revisions[dir < 0 ? i - 1 : i + 1];
+	check(ui, d);
 	if (build(ui, view, d) != PD_OK) {
 		d->rev = old;
 		pd_ui_error(ui, "out of memory");
@@ -431,6 +452,9 @@ static bool series_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action
 		return true;
 	case PD_ACT_THREAD:
 		open_selected(ui, view, true);
+		return true;
+	case PD_ACT_APPLY:
+		pd_ui_apply_ask(ui, d->rev, false);
 		return true;
 	case PD_ACT_PREV_REVISION:
 		other_revision(ui, view, -1);

@@ -43,11 +43,12 @@ dump
 key j
 dump' --screen 4x70)"
 
+# apply-bumped
 check_eq 'the help view shows the config'\''s bindings' \
 'Keys in the list view
   x, Down      move-down         move to the next line
   k, Up        move-up           move to the previous line
- help: list                                            1/40
+ help: list                                            1/41
 
 status 0' \
 "$(tui_run 'key ?

@@ -94,6 +94,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   Enter        open              open the selected line: a series, a patch, a file'\''s diff, a re
   o            toggle-sort       sort series by date or by latest activity
   v            toggle-revisions  show older revisions folded under the newest, or hide them
+  a            apply             apply the series to a new branch of its tree (asks first)
   q            back              close this view; quit from the first one
   Q            quit              quit patchdeck
   /            search            search forward for a regular expression
@@ -106,8 +107,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
 
 Commands (type : first)
   :query QUERY                 list the series matching QUERY (or a saved query'\''s name)
-  :set NAME VALUE              change an option
- help: list                                                                               1/40
+ help: list                                                                               1/41
 
 status 0' \
 "$(tui_run 'key ?
@@ -118,7 +118,7 @@ check_eq 'the help view shows keys rebound at the command line' \
   j, Down, x   move-down         move to the next line
   k, Up        move-up           move to the previous line
   PgDn, Space  page-down         move one screen down
- help: list                                            1/40
+ help: list                                            1/41
 
 status 0' \
 "$(tui_run 'type :bind generic x move-down
@@ -218,7 +218,7 @@ key x is not bound; press ? for the keys
  list: *  (6 series)                                                                  1/6
 unknown command '\''frob'\''; use quit, query, set, bind, color, theme, source or help
 Keys in the list view
- help: list                                                                          1/40
+ help: list                                                                          1/41
 key Enter is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x

@@ -1,0 +1,347 @@
+/* The reader's tree: opened repositories, remembered checks, and `a`. */
+#include "apply_ui.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "apply.h"
+#include "load.h"
+#include "strmap.h"
+#include "tree.h"
+
+struct opened {
+	char *dir;
+	struct pd_repo *repo;  /* NULL: it did not open; why says it */
+	char *why;
+};
+
+enum verdict { V_HEAD = 1, V_BASE, V_NONE };
+
+/* A question of `a` while it waits for its answer. */
+struct pending {
+	struct pd_load *load;           /* the list's series, read with bodies */
+	const struct pd_revision *rev;  /* into load, or the series view's model */
+	struct pd_repo *repo;
+	char *branch;
+};
+
+struct pd_ui_tree {
+	struct opened *open;
+	size_t nopen;
+	struct pd_strmap *verdicts;     /* revision id -> enum verdict */
+	struct pending *pending;
+};
+
+static struct pd_ui_tree *state(struct pd_ui *ui)
+{
+	if (ui->tree == NULL)
+		ui->tree = talloc_zero(ui->ctx, struct pd_ui_tree);
+	return ui->tree;
+}
+
+bool pd_ui_has_tree(const struct pd_ui *ui)
+{
+	return ui->repo != NULL || (ui->cfg != NULL && ui->cfg->ntrees > 0);
+}
+
+struct pd_repo *pd_ui_tree(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
+			   char **why)
+{
+	*why = NULL;
+	if (ui->repo != NULL)
+		return ui->repo;
+	struct pd_ui_tree *t = state(ui);
+	const char *dir = pd_tree_dir(ui->cfg, rev);
+	if (t == NULL || dir == NULL) {
+		struct pd_err err;
+		pd_err_init(&err, ctx);
+		struct pd_repo *none = NULL;
+		pd_tree_open(&none, ctx, NULL, NULL, rev, &err);
+		*why = err.msg != NULL ? err.msg : talloc_strdup(ctx, "no git tree");
+		return NULL;
+	}
+	for (size_t i = 0; i < t->nopen; i++)
+		if (strcmp(t->open[i].dir, dir) == 0) {
+			if (t->open[i].repo == NULL)
+				*why = talloc_strdup(ctx, t->open[i].why);
+			return t->open[i].repo;
+		}
+	struct opened *o = talloc_realloc(t, t->open, struct opened, t->nopen + 1);
+	if (o == NULL)
+		return NULL;
+	t->open = o;
+	o = &t->open[t->nopen++];
+	*o = (struct opened){ .dir = talloc_strdup(t, dir) };
+	struct pd_err err;
+	pd_err_init(&err, t);
+	if (pd_repo_open(&o->repo, t, dir, &err) != PD_OK) {
+		o->repo = NULL;
+		o->why = err.msg;
+		*why = talloc_strdup(ctx, o->why);
+	}
+	return o->repo;
+}
+
+static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdict v)
+{
+	struct pd_ui_tree *t = state(ui);
+	if (t == NULL)
+		return;
+	if (t->verdicts == NULL && (t->verdicts = pd_strmap_new(t, 64)) == NULL)
+		return;
+	/* The map borrows its keys; the list's revisions come and go. */
+	char *key = talloc_strdup(t->verdicts, rev->id);
+	if (key != NULL)
+		(void)pd_strmap_set(t->verdicts, key, strlen(key), (size_t)v);
+}
+
+struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
+			     char **why)
+{
+	struct pd_repo *repo = pd_ui_tree(ui, rev, ctx, why);
+	if (repo == NULL)
+		return NULL;
+	struct pd_err err;
+	pd_err_init(&err, ctx);
+	struct pd_check *c = NULL;
+	if (pd_apply_check(&c, ctx, repo, rev, &err) != PD_OK) {
+		*why = err.msg;
+		return NULL;
+	}
+	bool complete = rev->nmissing == 0 && rev->npatches > 0;
+	remember(ui, rev, complete && c->on_head.applies ? V_HEAD
+			  : complete && c->on_base.applies ? V_BASE : V_NONE);
+	return c;
+}
+
+const char *pd_ui_check_mark(struct pd_ui *ui, const struct pd_revision *rev)
+{
+	struct pd_ui_tree *t = ui->tree;
+	size_t v = 0;
+	if (t == NULL || t->verdicts == NULL ||
+	    !pd_strmap_get(t->verdicts, rev->id, strlen(rev->id), &v))
+		return "";
+	switch ((enum verdict)v) {
+	case V_HEAD:
+		return ui->utf8 ? "\u2713" : "+";
+	case V_BASE:
+		return "~";
+	case V_NONE:
+		return ui->utf8 ? "\u2717" : "x";
+	}
+	return "";
+}
+
+/* ------------------------------------------------------------ series view */
+
+/* A header line (label, value) moved to index at of doc. */
+static struct pd_doc_line *insert_line(struct pd_doc *doc, size_t at, const char *label,
+				       const char *value, int value_area)
+{
+	struct pd_doc_line *l = pd_doc_addf(doc, 0, "%-11s %s", label, value);
+	if (l == NULL || pd_doc_span(l, 0, strlen(label), PD_AREA_HEADER) != PD_OK ||
+	    (value_area != 0 && pd_doc_span(l, 12, strlen(l->text), value_area) != PD_OK))
+		return NULL;
+	struct pd_doc_line moved = *l;
+	memmove(&doc->lines[at + 1], &doc->lines[at], (doc->nlines - 1 - at) * sizeof(moved));
+	doc->lines[at] = moved;
+	return &doc->lines[at];
+}
+
+static char *verdict_text(void *ctx, const struct pd_revision *rev, const struct pd_check_on *on,
+			  const char *name)
+{
+	if (on->id == NULL)
+		return talloc_strdup(ctx, "none found (no commit holds the files the diffs start from)");
+	return talloc_asprintf(ctx, "%s (%s) %s: %s", on->short_id, name, on->summary,
+			       on->applies ? "applies"
+			       : rev->npatches == 0 ? "no patches"
+			       : talloc_asprintf(ctx, "fails at %s", pd_check_fail_text(ctx, rev, on)));
+}
+
+/* Inserts text at byte off of l, moving the spans after it. */
+static int insert_text(struct pd_doc_line *l, void *ctx, size_t off, const char *text)
+{
+	size_t n = strlen(text);
+	char *t = talloc_asprintf(ctx, "%.*s%s%s", (int)off, l->text, text, l->text + off);
+	if (t == NULL)
+		return PD_E_NOMEM;
+	talloc_free(l->text);
+	l->text = t;
+	for (size_t i = 0; i < l->nspans; i++) {
+		if (l->spans[i].start >= off)
+			l->spans[i].start += n;
+		if (l->spans[i].end > off)
+			l->spans[i].end += n;
+	}
+	return PD_OK;
+}
+
+int pd_ui_tree_doc(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
+		   const struct pd_check *check, const char *why, int patch_kind,
+		   int missing_kind)
+{
+	if (check == NULL && why == NULL)
+		return PD_OK;
+	size_t at = 0;
+	while (at < doc->nlines && *doc->lines[at].text != '\0')
+		at++;
+	if (check == NULL)
+		return insert_line(doc, at, "Tree:", why, PD_AREA_MARK) != NULL ? PD_OK : PD_E_NOMEM;
+	const struct pd_check_on *b = &check->on_base, *h = &check->on_head;
+	if (insert_line(doc, at, "On base:", verdict_text(tmp, rev, b, b->how),
+			b->applies ? 0 : PD_AREA_MARK) == NULL ||
+	    insert_line(doc, at + 1, "On HEAD:", verdict_text(tmp, rev, h, check->head_name),
+			h->applies ? 0 : PD_AREA_MARK) == NULL)
+		return PD_E_NOMEM;
+	doc->width = -1;
+	/* The table: the title starts where the header row says "Title". */
+	size_t first = 0;
+	while (first < doc->nlines && doc->lines[first].kind != patch_kind &&
+	       doc->lines[first].kind != missing_kind)
+		first++;
+	if (first == 0 || first == doc->nlines)
+		return PD_OK;
+	struct pd_doc_line *head = &doc->lines[first - 1];
+	const char *title = strstr(head->text, "Title");
+	if (title == NULL)
+		return PD_OK;
+	size_t off = (size_t)(title - head->text);
+	if (insert_text(head, doc, off, "base/HEAD  ") != PD_OK)
+		return PD_E_NOMEM;
+	for (size_t i = first; i < doc->nlines; i++) {
+		struct pd_doc_line *l = &doc->lines[i];
+		if (l->kind != patch_kind && l->kind != missing_kind)
+			continue;
+		const struct pd_patch *p = l->kind == patch_kind ? l->ref : NULL;
+		char *cell = "";
+		if (p != NULL) {
+			size_t k = (size_t)(p - rev->patches);
+			cell = talloc_asprintf(tmp, "%s/%s", b->id != NULL
+					       ? pd_check_word(b->patches[k].state) : "?",
+					       pd_check_word(h->patches[k].state));
+		}
+		char *padded = talloc_asprintf(tmp, "%-9s  ", cell != NULL ? cell : "");
+		if (padded == NULL || strlen(l->text) < off ||
+		    insert_text(l, doc, off, padded) != PD_OK)
+			return PD_E_NOMEM;
+	}
+	return PD_OK;
+}
+
+/* ------------------------------------------------------------ a */
+
+static const char *base_words(void *ctx, const struct pd_apply_result *r)
+{
+	return talloc_asprintf(ctx, "%s (%s) %s", r->base_short_id, r->base_how, r->base_summary);
+}
+
+void pd_ui_apply_ask(struct pd_ui *ui, const struct pd_revision *rev, bool reload)
+{
+	struct pd_ui_tree *t = state(ui);
+	if (t == NULL)
+		return;
+	talloc_free(t->pending);
+	t->pending = NULL;
+	void *tmp = talloc_new(NULL);
+	struct pending *p = talloc_zero(t, struct pending);
+	char *why = NULL;
+	struct pd_err err;
+	pd_err_init(&err, tmp);
+	if (p == NULL)
+		goto done;
+	/* The list's revisions are read without bodies: read it again. */
+	if (reload) {
+		struct pd_revision *full = NULL;
+		if (pd_load_series(&p->load, &full, p, ui->store, rev->id, PD_LOAD_BODIES, &err) != PD_OK) {
+			pd_ui_error(ui, "%s", pd_err_msg(&err));
+			goto done;
+		}
+		rev = full;
+	}
+	p->rev = rev;
+	p->repo = pd_ui_tree(ui, rev, tmp, &why);
+	if (p->repo == NULL) {
+		pd_ui_error(ui, "%s", why != NULL ? why : "out of memory");
+		goto done;
+	}
+	/* The list's mark, while the series is at hand. */
+	char *ignored = NULL;
+	(void)pd_ui_check(ui, rev, tmp, &ignored);
+	/* A dry run first: the question names the branch and the base, and
+	 * a series that cannot apply says so without a question. */
+	struct pd_apply_opts opts = { .base = PD_APPLY_BASE_AUTO, .dry_run = true,
+				      .branch_prefix = NULL };
+	struct pd_apply_result *res = NULL;
+	if (pd_apply(&res, tmp, p->repo, rev, &opts, &err) != PD_OK) {
+		remember(ui, rev, V_NONE);
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+		goto done;
+	}
+	p->branch = talloc_strdup(p, res->branch);
+	/* The answer's keys first: a long branch name may not fit. */
+	pd_ui_message(ui, "Apply? (y/n) %zu patch%s on %s (%s) to new branch %s", res->ncommits,
+		      res->ncommits == 1 ? "" : "es", res->base_short_id, res->base_how,
+		      res->branch);
+	t->pending = p;
+	p = NULL;
+done:
+	talloc_free(p);
+	talloc_free(tmp);
+}
+
+static void apply_now(struct pd_ui *ui, struct pending *p)
+{
+	void *tmp = talloc_new(NULL);
+	struct pd_err err;
+	pd_err_init(&err, tmp);
+	/* The branch the question named: if it was made meanwhile, say so
+	 * rather than pick another name nobody agreed to. */
+	struct pd_apply_opts opts = { .base = PD_APPLY_BASE_AUTO, .branch = p->branch };
+	struct pd_apply_result *res = NULL;
+	if (pd_apply(&res, tmp, p->repo, p->rev, &opts, &err) != PD_OK) {
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+	} else {
+		remember(ui, p->rev, V_BASE);
+		/* What `patchdeck apply` prints, in a view of its own. */
+		struct pd_tree_text *t = talloc_zero(ui->ctx, struct pd_tree_text);
+		char *text = t != NULL ? talloc_asprintf(t, "created branch %s: %zu commit%s on %s\n\n",
+							   res->branch, res->ncommits,
+							   res->ncommits == 1 ? "" : "s",
+							   base_words(tmp, res)) : NULL;
+		for (size_t i = res->ncommits; text != NULL && i-- > 0;)
+			text = talloc_asprintf_append(text, "%s %s\n", res->commits[i].short_id,
+						      res->commits[i].summary);
+		if (text == NULL) {
+			talloc_free(t);
+			pd_ui_error(ui, "out of memory");
+		} else {
+			t->text = text;
+			t->title = talloc_asprintf(t, "applied: %s", res->branch);
+			t->first_is_title = true;
+			if (pd_view_open(ui, &pd_tree_text_ops, t))
+				pd_ui_message(ui, "created branch %s", res->branch);
+			else
+				talloc_free(t);
+		}
+	}
+	talloc_free(tmp);
+}
+
+bool pd_ui_apply_key(struct pd_ui *ui, int key)
+{
+	struct pd_ui_tree *t = ui->tree;
+	if (t == NULL || t->pending == NULL)
+		return false;
+	struct pending *p = t->pending;
+	t->pending = NULL;
+	talloc_free(ui->msg);
+	ui->msg = NULL;
+	ui->msg_error = false;
+	if (key == 'y' || key == 'Y')
+		apply_now(ui, p);
+	else
+		pd_ui_message(ui, "nothing applied");
+	talloc_free(p);
+	return true;
+}
