@@ -66,6 +66,14 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "show the next (newer) revision of the series")                      \
 	X(APPLY, "apply", "a", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES),          \
 	  "apply the series to a new branch of its tree (asks first)")         \
+	X(FILE_BASE, "file-at-base", "b", PD_VIEWBIT(PATCH),                   \
+	  "show the file under the cursor at the series' base, the hunk marked") \
+	X(FILE_LOG, "file-log", "L", PD_VIEWBIT(PATCH),                        \
+	  "show the history of the file under the cursor (git log, short)")    \
+	X(MAINTAINERS, "maintainers", "M", PD_VIEWBIT(PATCH),                  \
+	  "show who maintains the file under the cursor (MAINTAINERS)")        \
+	X(EDIT, "edit", "e", PD_VIEWBIT(PATCH),                                \
+	  "open the file under the cursor in $EDITOR at the hunk's line")      \
 	X(NEXT_PATCH, "next-patch", "n", PD_VIEWBIT(PATCH),                    \
 	  "show the next patch of the series (after a search here: next match)") \
 	X(PREV_PATCH, "prev-patch", "p", PD_VIEWBIT(PATCH),                    \

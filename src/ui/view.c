@@ -250,6 +250,10 @@ bool pd_view_action(struct pd_ui *ui, enum pd_action action)
 	case PD_ACT_PREV_REVISION:
 	case PD_ACT_NEXT_REVISION:
 	case PD_ACT_APPLY:
+	case PD_ACT_FILE_BASE:
+	case PD_ACT_FILE_LOG:
+	case PD_ACT_MAINTAINERS:
+	case PD_ACT_EDIT:
 	case PD_ACT_NEXT_PATCH:
 	case PD_ACT_PREV_PATCH:
 	case PD_ACT_NEXT_MESSAGE:

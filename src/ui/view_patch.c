@@ -19,6 +19,7 @@
 #include <talloc.h>
 
 #include "diffstat.h"
+#include "apply_ui.h"
 #include "diffview.h"
 #include "doc.h"
 #include "load.h"
@@ -408,6 +409,13 @@ static bool patch_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action 
 		return true;
 	case PD_ACT_OPEN:
 		open_line(ui, view);
+		return true;
+	case PD_ACT_FILE_BASE:
+	case PD_ACT_FILE_LOG:
+	case PD_ACT_MAINTAINERS:
+	case PD_ACT_EDIT:
+		pd_ui_tree_jump(ui, view, action, d->doc, d->files, d->nfiles, d->stat_lines,
+				d->nstat, d->at.rev);
 		return true;
 	case PD_ACT_THREAD: {
 		d->thread_arg = (struct pd_thread_arg){ .load = d->at.load, .rev = d->at.rev,
