@@ -638,7 +638,16 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 		goto done;
 	job = NULL;
 	*rev = pd_model_find((*out)->model, bare);
-	if (*rev == NULL) {
+	if (*rev == NULL && (*out)->nunreadable > 0) {
+		/* The files went away under the database (mail moved or
+		 * deleted, the store replaced): say that, not "no series". */
+		rc = pd_err_set(err, PD_E_IO,
+				"message <%s>: %zu mail file%s of its thread cannot be read (%s); "
+				"if the mail was moved or deleted, run 'notmuch new'", bare,
+				(*out)->nunreadable, (*out)->nunreadable == 1 ? "" : "s",
+				(*out)->unreadable);
+		TALLOC_FREE(*out);
+	} else if (*rev == NULL) {
 		rc = pd_err_set(err, PD_E_NOT_FOUND,
 				"message <%s> is not part of a patch series; 'patchdeck list' "
 				"shows the series and their ids", bare);

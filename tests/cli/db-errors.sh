@@ -38,6 +38,14 @@ check_run "the good store lists its thread" 0 \
 	"2024-01-01  Ada Lovelace          v1   1/1    A0 R0 T0    one" "" -- \
 	"$PATCHDECK" --notmuch-config "$T/good.conf" list
 
+# The mail files vanish under the database (moved, deleted, the store
+# replaced without notmuch new): show says so, not "no such series".
+make_store gone
+rm "$T/gone/cur/"*
+fails "the thread's mail files removed under the database" \
+	"message <one@example.org>: 1 mail file of its thread cannot be read ($T/gone/cur/1:2,: No such file or directory); if the mail was moved or deleted, run 'notmuch new'" -- \
+	"$PATCHDECK" --notmuch-config "$T/gone.conf" show one@example.org
+
 # ---------------------------------------------------------------- config
 fails "--notmuch-config naming a missing file" \
 	"notmuch config $T/nope.conf (from --notmuch-config) does not exist: check the path, or create it with 'notmuch --config=$T/nope.conf setup'" -- \
