@@ -64,6 +64,8 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "show the previous (older) revision of the series")                  \
 	X(NEXT_REVISION, "next-revision", "]", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
 	  "show the next (newer) revision of the series")                      \
+	X(RANGEDIFF, "range-diff", "D", PD_VIEWBIT(SERIES),                    \
+	  "show what changed since the previous revision (range-diff)")        \
 	X(APPLY, "apply", "a", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES),          \
 	  "apply the series to a new branch of its tree (asks first)")         \
 	X(FILE_BASE, "file-at-base", "b", PD_VIEWBIT(PATCH),                   \

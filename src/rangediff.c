@@ -297,10 +297,20 @@ static char *message_text(void *ctx, const char *msg)
 		const char *next = s + len + (s[len] == '\n');
 		while (len > 0 && strchr(" \t\r\v\f", s[len - 1]) != NULL)
 			len--;
-		if (len > 0) {
+		if (len > 0)
 			out = talloc_strdup_append_buffer(out, "    ");
-			if (out != NULL)
-				out = talloc_strndup_append_buffer(out, s, len);
+		/* git log expands tabs to every 8th column (of the line
+		 * without its indent), counting characters, not bytes */
+		size_t col = 0;
+		for (size_t i = 0; out != NULL && i < len; i++) {
+			if (s[i] == '\t') {
+				size_t to = 8 - col % 8;
+				out = talloc_asprintf_append_buffer(out, "%*s", (int)to, "");
+				col += to;
+			} else {
+				out = talloc_strndup_append_buffer(out, s + i, 1);
+				col += ((unsigned char)s[i] & 0xc0) != 0x80;
+			}
 		}
 		if (out != NULL)
 			out = talloc_strdup_append_buffer(out, "\n");

@@ -129,6 +129,7 @@ static void patch(struct pd_json *j, void *ctx, const struct pd_patch *p, unsign
 		pd_json_kstring(j, "name", c[i]->trailer->name);
 		pd_json_kstring(j, "value", c[i]->trailer->value);
 		pd_json_kbool(j, "mismatch", c[i]->mismatch);
+		pd_json_kbool(j, "carried", c[i]->carried);
 		pd_json_end_object(j);
 	}
 	pd_json_end_array(j);

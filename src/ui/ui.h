@@ -178,6 +178,8 @@ extern const struct pd_view_ops pd_patch_ops;   /* view_patch.c */
 extern const struct pd_view_ops pd_thread_ops;  /* view_thread.c: reply tree */
 extern const struct pd_view_ops pd_message_ops; /* view_message.c: one mail */
 extern const struct pd_view_ops pd_help_ops;
+/* view_rangediff.c: what changed since the previous revision */
+extern const struct pd_view_ops pd_rangediff_ops;
 
 /* What each view's open() gets as view->arg.
  *   list:    const char * notmuch query ("" for the threads holding a patch)
@@ -207,6 +209,14 @@ struct pd_message_arg {
 	size_t nmails;
 	size_t index;                  /* the one shown first */
 };
+
+/* The range-diff view's arg: two revisions of a model a view below owns. */
+struct pd_rangediff_arg {
+	const struct pd_revision *old, *new;
+};
+/* Opens the range-diff view of rev against the revision before it; the
+ * arg is allocated under owner, which must outlive the view. */
+void pd_rangediff_show(struct pd_ui *ui, void *owner, const struct pd_revision *rev);
 
 /* view_thread.c: mail was shown, so the thread view (when view is one)
  * stops drawing it as unread; the store is not changed. */

@@ -249,6 +249,7 @@ bool pd_view_action(struct pd_ui *ui, enum pd_action action)
 	case PD_ACT_REVISIONS:
 	case PD_ACT_PREV_REVISION:
 	case PD_ACT_NEXT_REVISION:
+	case PD_ACT_RANGEDIFF:
 	case PD_ACT_APPLY:
 	case PD_ACT_FILE_BASE:
 	case PD_ACT_FILE_LOG:

@@ -462,6 +462,9 @@ static bool series_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action
 	case PD_ACT_NEXT_REVISION:
 		other_revision(ui, view, +1);
 		return true;
+	case PD_ACT_RANGEDIFF:
+		pd_rangediff_show(ui, d, d->rev);
+		return true;
 	case PD_ACT_WRAP:
 		pd_doc_toggle_wrap(ui, view, d->doc);
 		return true;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <talloc.h>
 
+#include "changelog.h"
 #include "rangediff.h"
 #include "tap.h"
 
@@ -115,10 +116,12 @@ static void patch_text(void *ctx)
 		  " ## old.txt ##\n@@\n-1\n+2\n" },
 	};
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		struct pd_rd_patch p = { 1, "t", A, "t\n\n  body  \n", table[i].diff, NULL };
+		struct pd_rd_patch p = { 1, "t", A, "t\n\n  body  \n\xc3\xa9\tx\tyz\n", table[i].diff, NULL };
+		/* tabs expanded as git log does, é one column */
 		char *want = talloc_asprintf(ctx,
 					     " ## Metadata ##\nAuthor: " A "\n\n ## Commit message ##\n"
-					     "    t\n\n      body\n\n%s", table[i].want);
+					     "    t\n\n      body\n    \xc3\xa9       x       yz\n\n%s",
+					     table[i].want);
 		tap_str(pd_rangediff_patch_text(ctx, &p), want, table[i].name);
 	}
 }
@@ -214,6 +217,35 @@ static void files(void *ctx)
 	tap_str(got, "b.c big.c big2.c ", "files: old and new names, sorted, once");
 }
 
+static void changelog(void *ctx)
+{
+	static const struct {
+		const char *name, *text, *want;
+	} table[] = {
+		{ "b4: Changes in vN, Link to, up to the signature",
+		  "Intro.\n\n---\nChanges in v2:\n- fix a\n- Link to v1: https://x/r/1\n\n"
+		  "---\nJane Doe (2):\n      a\n\n base-commit: 1234\n",
+		  "Changes in v2:\n- fix a\n- Link to v1: https://x/r/1\n" },
+		{ "b4's layout: changes after the intro, then the shortlog",
+		  "Intro.\n\nChanges in v3:\n- one\n  continued\n\nChanges in v2:\n- two\n\n"
+		  "Jane Doe (2):\n  x: y\n\n include/x.h | 2 +-\n",
+		  "Changes in v3:\n- one\n  continued\n\nChanges in v2:\n- two\n" },
+		{ "v3 -> v4: and v2->v3 headings, numbered items",
+		  "Hi,\n\nv3 -> v4:\n1. rebased\n2) renamed\nv2->v3:\n * typo\n\nThanks,\nJane\n",
+		  "v3 -> v4:\n1. rebased\n2) renamed\nv2->v3:\n * typo\n" },
+		{ "Changes since v1 and a paragraph that ends it",
+		  "Changes since v1:\n- a\n\nThis series does x.\n",
+		  "Changes since v1:\n- a\n" },
+		{ "Changelog: and [v2] headings",
+		  "Changelog:\n[v2]\n- b\n", "Changelog:\n[v2]\n- b\n" },
+		{ "a sentence about changes is not a heading",
+		  "This changes the driver so that it works.\nIt is v2 of nothing.\n", NULL },
+		{ "no text", "", NULL },
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		tap_str(pd_changelog_extract(ctx, table[i].text), table[i].want, table[i].name);
+}
+
 int main(void)
 {
 	git_libgit2_init();
@@ -222,6 +254,7 @@ int main(void)
 	patch_text(ctx);
 	pairing(ctx);
 	files(ctx);
+	changelog(ctx);
 	talloc_free(ctx);
 	git_libgit2_shutdown();
 	return tap_done();
