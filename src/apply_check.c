@@ -8,6 +8,7 @@
 
 #include "apply_mem.h"
 #include "apply_offset.h"
+#include "patchid.h"
 
 const char *pd_check_word(enum pd_check_state state)
 {
@@ -216,4 +217,38 @@ char *pd_check_fail_text(void *ctx, const struct pd_revision *rev, const struct 
 		return talloc_asprintf(ctx, "patch %d/%d: %s: %s", p->n, rev->total, f->path, f->why);
 	return talloc_asprintf(ctx, "patch %d/%d: %s hunk %d (%s): %s", p->n, rev->total, f->path,
 			       f->hunk, f->hunk_header ? f->hunk_header : "?", f->why);
+}
+
+int pd_check_merged(struct pd_check *c, const struct pd_history *h, struct pd_repo *repo,
+		    const struct pd_revision *rev)
+{
+	c->merged = talloc_zero_array(c, char *, rev->npatches + 1);
+	c->merged_by_subject = talloc_zero_array(c, bool, rev->npatches + 1);
+	c->nmerged = 0;
+	if (c->merged == NULL || c->merged_by_subject == NULL)
+		return PD_E_NOMEM;
+	for (size_t i = 0; i < rev->npatches; i++) {
+		char *hex = NULL;
+		enum pd_merged_how how = pd_history_find(h, c, &rev->patches[i], &hex);
+		if (how == PD_MERGED_NO || hex == NULL)
+			continue;
+		git_oid id;
+		git_object *obj = NULL;
+		git_buf sh = { 0 };
+		if (git_oid_fromstr(&id, hex) == 0 &&
+		    git_object_lookup(&obj, pd_repo_git(repo), &id, GIT_OBJECT_COMMIT) == 0 &&
+		    git_object_short_id(&sh, obj) == 0 && sh.ptr != NULL)
+			c->merged[i] = talloc_strdup(c->merged, sh.ptr);
+		else
+			c->merged[i] = talloc_strndup(c->merged, hex, 12);
+		git_buf_dispose(&sh);
+		git_object_free(obj);
+		git_error_clear();
+		talloc_free(hex);
+		if (c->merged[i] == NULL)
+			return PD_E_NOMEM;
+		c->merged_by_subject[i] = how == PD_MERGED_SUBJECT;
+		c->nmerged++;
+	}
+	return PD_OK;
 }

@@ -42,7 +42,21 @@ struct pd_check {
 	struct pd_base *base;   /* the detection (how may be PD_BASE_NONE) */
 	struct pd_check_on on_base, on_head;
 	char *head_name;        /* the branch HEAD is on, or "HEAD" when detached */
+	/* Already merged, per patch (pd_check_merged; NULL until then): the
+	 * short id of HEAD's commit with the patch's patch-id, else with its
+	 * title and author; NULL for a patch not found. */
+	char **merged;
+	bool *merged_by_subject;
+	size_t nmerged;         /* patches found */
 };
+
+struct pd_history;
+
+/* Fills c's merged fields for rev from h (patchid.h: HEAD's history with
+ * its patch-ids); short ids as repo abbreviates them. PD_OK or
+ * PD_E_NOMEM. */
+int pd_check_merged(struct pd_check *c, const struct pd_history *h, struct pd_repo *repo,
+		    const struct pd_revision *rev);
 
 /* Checks rev on its base and on HEAD of repo. *out under ctx. Fails
  * (one line in err) only when the tree cannot be read or has no HEAD. */

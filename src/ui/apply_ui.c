@@ -6,6 +6,7 @@
 
 #include "apply.h"
 #include "load.h"
+#include "patchid.h"
 #include "strmap.h"
 #include "tree.h"
 
@@ -13,6 +14,13 @@ struct opened {
 	char *dir;
 	struct pd_repo *repo;  /* NULL: it did not open; why says it */
 	char *why;
+};
+
+/* HEAD's history with its patch-ids, read once per tree and session
+ * (patchid.c keeps them on disk too). */
+struct known_history {
+	struct pd_repo *repo;
+	struct pd_history *h;
 };
 
 enum verdict { V_HEAD = 1, V_BASE, V_NONE };
@@ -29,6 +37,8 @@ struct pd_ui_tree {
 	struct opened *open;
 	size_t nopen;
 	struct pd_strmap *verdicts;     /* revision id -> enum verdict */
+	struct known_history *hist;
+	size_t nhist;
 	struct pending *pending;
 };
 
@@ -95,6 +105,29 @@ static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdi
 		(void)pd_strmap_set(t->verdicts, key, strlen(key), (size_t)v);
 }
 
+static struct pd_history *history(struct pd_ui *ui, struct pd_repo *repo)
+{
+	struct pd_ui_tree *t = state(ui);
+	if (t == NULL)
+		return NULL;
+	for (size_t i = 0; i < t->nhist; i++)
+		if (t->hist[i].repo == repo)
+			return t->hist[i].h;
+	struct known_history *v = talloc_realloc(t, t->hist, struct known_history, t->nhist + 1);
+	if (v == NULL)
+		return NULL;
+	t->hist = v;
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	struct pd_history_stats st;
+	struct pd_history *h = NULL;
+	if (pd_history_load(&h, t, repo, NULL, &st, &err) != PD_OK)
+		h = NULL;
+	talloc_free(err.msg);
+	v[t->nhist++] = (struct known_history){ .repo = repo, .h = h };
+	return h;
+}
+
 struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
 			     char **why)
 {
@@ -108,6 +141,10 @@ struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, vo
 		*why = err.msg;
 		return NULL;
 	}
+	/* Already merged? Failing that is no reason to hide the rest. */
+	struct pd_history *h = history(ui, repo);
+	if (h != NULL)
+		(void)pd_check_merged(c, h, repo, rev);
 	bool complete = rev->nmissing == 0 && rev->npatches > 0;
 	remember(ui, rev, complete && c->on_head.applies ? V_HEAD
 			  : complete && c->on_base.applies ? V_BASE : V_NONE);
@@ -194,6 +231,13 @@ int pd_ui_tree_doc(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
 	    insert_line(doc, at + 1, "On HEAD:", verdict_text(tmp, rev, h, check->head_name),
 			h->applies ? 0 : PD_AREA_MARK) == NULL)
 		return PD_E_NOMEM;
+	if (check->nmerged > 0 &&
+	    insert_line(doc, at + 2, "Merged:", talloc_asprintf(tmp, "%zu of %zu patches are in %s's "
+								"history already",
+								check->nmerged, rev->npatches,
+								check->head_name),
+			PD_AREA_MARK) == NULL)
+		return PD_E_NOMEM;
 	doc->width = -1;
 	/* The table: the title starts where the header row says "Title". */
 	size_t first = 0;
@@ -225,6 +269,16 @@ int pd_ui_tree_doc(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
 		if (padded == NULL || strlen(l->text) < off ||
 		    insert_text(l, doc, off, padded) != PD_OK)
 			return PD_E_NOMEM;
+		/* Already merged: the commit, after the title. */
+		size_t k = p != NULL ? (size_t)(p - rev->patches) : 0;
+		if (p != NULL && check->merged != NULL && check->merged[k] != NULL) {
+			char *flag = talloc_asprintf(tmp, "  [merged: %s%s]", check->merged[k],
+						     check->merged_by_subject[k] ? ", same subject and author" : "");
+			size_t len = strlen(l->text);
+			if (flag == NULL || insert_text(l, doc, len, flag) != PD_OK ||
+			    pd_doc_span(l, len, strlen(l->text), PD_AREA_MARK) != PD_OK)
+				return PD_E_NOMEM;
+		}
 	}
 	return PD_OK;
 }

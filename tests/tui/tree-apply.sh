@@ -55,6 +55,25 @@ status 0" \
 key q
 dump" --screen 4x100)"
 
+# Already merged: per patch the commit of HEAD's history with its patch-id,
+# found here with git patch-id --stable over master.
+MERGED=$(first_id merged)
+pid_commits=$(git -C "$T/tree" log --format=%H master | while read -r c; do
+	git -C "$T/tree" show "$c" | git patch-id --stable; done)
+want=""
+while read -r pid _; do
+	c=$(awk -v p="$pid" '$1 == p { print $2; exit }' <<<"$pid_commits")
+	want+="[merged: $(git -C "$T/tree" rev-parse --short "$c")]"$'\n'
+done < <("$PATCHDECK" mbox "$MERGED" | git patch-id --stable)
+check_eq 'merged: the Merged: line and each patch with its commit, as git patch-id --stable finds it on master' \
+"Merged:     2 of 2 patches are in master's history already
+$want" \
+"$(tv "open series $MERGED
+dump" --screen 60x200 | grep -E '^Merged:')
+$(tv "open series $MERGED
+dump" --screen 60x200 | grep -oE '\[merged: [0-9a-f]+\]$')
+"
+
 # A dirty work tree: `a` never touches it.
 echo "my own change" >> "$T/tree/README"
 dirty=$(git -C "$T/tree" status --porcelain=v1; git -C "$T/tree" diff)
