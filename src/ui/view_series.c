@@ -222,6 +222,15 @@ struct row {
 	char *num, *stat, *reviews, *replies;
 };
 
+/* Trailers earned on an older revision whose patch had the same diff. */
+static bool trailers_carried(const struct pd_patch *p)
+{
+	for (size_t i = 0; i < p->ncollected; i++)
+		if (p->collected[i].carried)
+			return true;
+	return false;
+}
+
 static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *rev)
 {
 	size_t nrows = rev->npatches + rev->nmissing;
@@ -287,6 +296,7 @@ static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *
 			title = subj != NULL && subj->title != NULL ? subj->title : "";
 			flag = p->extra ? "  [extra: numbered above the total]"
 			       : p->carried ? "  [carried: not resent in this revision]"
+			       : trailers_carried(p) ? "  [trailers carried: same diff as before]"
 					    : "";
 		}
 		struct pd_doc_line *l = pd_doc_addf(doc, p != NULL ? 0 : PD_AREA_MARK,

@@ -61,13 +61,12 @@ Changes in v3:
   of patch 2 to "demo_eth: support changing ring sizes with ethtool"
 - collect Reviewed-by and Tested-by tags
 - Link to v2: https://lore.example.org/r/@V2@
- series: v3 demo_eth: configurable ring sizes                              1/56
+ series: v3 demo_eth: configurable ring sizes                              1/57
 
 status 0' "$(sv $V3 dump)"
 
 check_eq 'v3: one row per patch with +a/-d, A/R/T, replies; the diffstat of all patches' \
-' drivers/net/ethernet/demo/demo.h         |  7 +++++++
- drivers/net/ethernet/demo/demo_ethtool.c | 26 ++++++++++++++++++++++++
+' drivers/net/ethernet/demo/demo_ethtool.c | 26 ++++++++++++++++++++++++
  drivers/net/ethernet/demo/demo_main.c    |  6 ++++--
  4 files changed, 44 insertions(+), 2 deletions(-)
 
@@ -77,7 +76,8 @@ change-id: 20240108-demo-ring-sizes-5c1f2a9e0b7d
 
 Patches
     #     +/-  A/R/T  Re  Title
-  1/3   +7/-0  0/1/2   0  demo_eth: add a helper to validate ring sizes
+  1/3   +7/-0  0/1/2   0  demo_eth: add a helper to validate ring sizes  [traile
+rs carried: same diff as before]
   2/3  +30/-2  0/1/1   0  demo_eth: support changing ring sizes with ethtool
   3/3   +7/-0  0/1/1   0  Documentation: networking: demo-eth: describe ring siz
 es
@@ -88,7 +88,7 @@ Diffstat of all patches
  drivers/net/ethernet/demo/demo_ethtool.c | 26 ++++++++++++++++++++++++
  drivers/net/ethernet/demo/demo_main.c    |  6 ++++--
  4 files changed, 44 insertions(+), 2 deletions(-)
- series: v3 demo_eth: configurable ring sizes                             56/56
+ series: v3 demo_eth: configurable ring sizes                             57/57
 
 status 0' "$(sv $V3 'key G
 dump')"
@@ -125,7 +125,7 @@ Reviews:    Acked-by 0, Reviewed-by 1, Tested-by 2
 Replies:    3
 Base:       3ac2171f53b35f37c0b4c1801217e17091fa5952
 Change-Id:  20240108-demo-ring-sizes-5c1f2a9e0b7d
- series: v3 demo_eth: configurable ring sizes                              1/56
+ series: v3 demo_eth: configurable ring sizes                              1/57
 no newer revision
 status 0' "$(sv $V3 'key [
 dump
