@@ -86,6 +86,20 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "show the previous message of the thread")                           \
 	X(THREAD, "thread", "t", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH),       \
 	  "show the review thread of the series or of the selected patch")     \
+	X(SET_STATE, "set-state", "s", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	  "set the review state of the series revision (asks for one letter)") \
+	X(CYCLE_STATE, "filter-state", "S", PD_VIEWBIT(LIST),            \
+	  "show only the series in the next review state; after the last, all") \
+	X(REFRESH, "refresh", "$", PD_VIEWBIT(LIST),                           \
+	  "read the review states again from notmuch (tags set elsewhere)")    \
+	X(REPLY, "reply", "r", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH),         \
+	  "reply to the patch (or cover letter) under the cursor")             \
+	X(REPLY_SERIES, "reply-series", "R", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	  "reply to the whole series: its cover letter, else patch 1")         \
+	X(TRAILER, "reply-trailer", "T", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	  "reply with Reviewed-by, Acked-by or Tested-by (asks which)") \
+	X(MARK, "toggle-mark", "m", PD_VIEWBIT(SERIES),                        \
+	  "mark the patch under the cursor for a trailer reply, or unmark it") \
 	X(WRAP, "toggle-wrap", "w", PD_VIEWS_PAGER,                            \
 	  "wrap long lines or cut them at the screen's edge")                  \
 	X(BACK, "back", "q", PD_VIEWS_ALL,                                     \

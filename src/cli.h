@@ -44,7 +44,9 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	X(merged, pd_cmd_merged, "merged SERIES",                               \
 	  "print which patches of a series the tree already has")              \
 	X(tag, pd_cmd_tag, "tag [--wait SECONDS] SERIES STATE",                \
-	  "set a series' review state, a notmuch tag on its messages")        \
+	  "set a series' review state, a notmuch tag on its messages")         \
+	X(reply, pd_cmd_reply, "reply [--series] [--trailer reviewed|acked|tested] MESSAGE-ID", \
+	  "print a reply draft to a mail of a series (quoted, threaded, Cc'd)")        \
 	X(diff, pd_cmd_diff, "diff [--interdiff] [--color[=WHEN]] [OLD] NEW",  \
 	  "print what changed between two revisions: range-diff or interdiff")
 

@@ -45,7 +45,15 @@ enum pd_option_type { PD_OPT_BOOL, PD_OPT_INT, PD_OPT_STRING, PD_OPT_CHOICE };
 	X(LINK_MASK, "link-mask", PD_OPT_STRING, "https://lore.kernel.org/r/%s", "", \
 	  "Link: trailer of mbox --link; %s is the Message-ID")                \
 	X(TAG_PREFIX, "tag-prefix", PD_OPT_STRING, "pd/", "",                   \
-	  "prefix of the notmuch tags that hold review states (tag)")
+	  "prefix of the notmuch tags that hold review states (tag)")          \
+	X(MARK_READ, "mark-read", PD_OPT_BOOL, "yes", "",                      \
+	  "opening a patch or a message takes notmuch's unread tag off it")    \
+	X(FROM, "from", PD_OPT_STRING, "", "",                                 \
+	  "your \"Name <address>\" for replies and trailers (else git's user)") \
+	X(SENDMAIL, "sendmail", PD_OPT_STRING, "sendmail -t -oi", "",           \
+	  "command that sends a reply (reads the mail on stdin)")              \
+	X(DRAFT_FOLDER, "draft-folder", PD_OPT_STRING, "", "",                 \
+	  "maildir where unsent replies are saved (\"\": under the notmuch database, drafts)")
 
 #define PD_OPTION_ENUM(id, name, type, def, range, help) PD_OPTION_##id,
 enum pd_option { PD_OPTION_LIST(PD_OPTION_ENUM) PD_OPTION_COUNT };

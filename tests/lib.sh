@@ -16,6 +16,10 @@ export HOME="$PD_TMP/home" XDG_CONFIG_HOME="$PD_TMP/home/.config" \
 	XDG_CACHE_HOME="$PD_TMP/home/.cache" LC_ALL=C.UTF-8 TZ=UTC
 unset NOTMUCH_CONFIG NOTMUCH_PROFILE MAILDIR
 mkdir -p "$HOME"
+# The reader takes `unread` off what it shows; tests share one demo list
+# and must not change it under each other. Tests of mark-read set it.
+mkdir -p "$XDG_CONFIG_HOME/patchdeck"
+echo 'set mark-read no' >"$XDG_CONFIG_HOME/patchdeck/config"
 
 tap_n=0
 tap_failed=0

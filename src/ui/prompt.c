@@ -144,6 +144,8 @@ void pd_prompt_command(struct pd_ui *ui, const char *line)
 			pd_ui_error(ui, "usage: query QUERY (a notmuch query or a saved query's name)");
 		else
 			cmd_query(ui, rest);
+	} else if (strcmp(cmd, "filter") == 0) {
+		pd_triage_filter_command(ui, n > 1 ? w[1] : NULL);
 	} else if (strcmp(cmd, "set") == 0 || strcmp(cmd, "bind") == 0 ||
 		   strcmp(cmd, "color") == 0 || strcmp(cmd, "theme") == 0 ||
 		   strcmp(cmd, "source") == 0) {
@@ -154,7 +156,7 @@ void pd_prompt_command(struct pd_ui *ui, const char *line)
 		pd_display_theme(ui);
 		clearok(curscr, TRUE);
 	} else {
-		pd_ui_error(ui, "unknown command '%s'; use quit, query, set, bind, color, "
+		pd_ui_error(ui, "unknown command '%s'; use quit, query, filter, set, bind, color, "
 			    "theme, source or help", cmd);
 	}
 done:

@@ -2,6 +2,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
@@ -16,6 +17,58 @@
  * Between slices a key is looked for without waiting, unless the last
  * slice found next to nothing to do (a list waiting for its model). */
 enum { WORK_SLICE_MS = 15, KEY_WAIT_BUSY_MS = 1, KEY_WAIT_IDLE_MS = 10, IDLE_SLICE_MS = 2 };
+
+void pd_ui_choose(struct pd_ui *ui, const char *keys, pd_choice_fn *pick, void *data,
+		  const char *fmt, ...)
+{
+	struct pd_choice *c = talloc_zero(ui->ctx, struct pd_choice);
+	va_list ap;
+	va_start(ap, fmt);
+	char *q = c != NULL ? talloc_vasprintf(c, fmt, ap) : NULL;
+	va_end(ap);
+	if (q == NULL || (c->keys = talloc_strdup(c, keys)) == NULL) {
+		talloc_free(c);
+		talloc_free(data);
+		pd_ui_error(ui, "out of memory");
+		return;
+	}
+	c->question = q;
+	c->pick = pick;
+	c->data = talloc_steal(c, data);
+	talloc_free(ui->choice);
+	ui->choice = c;
+	pd_ui_message(ui, "%s", q);
+}
+
+static void choice_key(struct pd_ui *ui, int key)
+{
+	struct pd_choice *c = ui->choice;
+	if (key == PD_KEY_ESC || key == 'G' - '@') {
+		ui->choice = NULL;
+		if (c->cancel != NULL)
+			c->cancel(ui, c->data);
+		else
+			pd_ui_message(ui, "cancelled");
+		talloc_free(c);
+		return;
+	}
+	if (key <= 0 || key > 0x7f || strchr(c->keys, key) == NULL) {
+		/* What the question is about can still be scrolled. */
+		enum pd_action a = pd_keymap_lookup(ui->cfg->keymap, ui->top->ops->id, key);
+		if (a == PD_ACT_MOVE_DOWN || a == PD_ACT_MOVE_UP || a == PD_ACT_PAGE_DOWN ||
+		    a == PD_ACT_PAGE_UP || a == PD_ACT_MOVE_FIRST || a == PD_ACT_MOVE_LAST) {
+			pd_view_action(ui, a);
+			pd_ui_message(ui, "%s", c->question);
+		} else {
+			pd_ui_error(ui, "%s (%s)", c->question,
+				    c->cancel != NULL ? "one of those letters" : "Esc cancels");
+		}
+		return;
+	}
+	ui->choice = NULL;
+	c->pick(ui, c->data, key);
+	talloc_free(c);
+}
 
 void pd_ui_key(struct pd_ui *ui, int key)
 {
@@ -35,6 +88,13 @@ void pd_ui_key(struct pd_ui *ui, int key)
 	talloc_free(ui->msg);
 	ui->msg = NULL;
 	ui->msg_error = false;
+	if (ui->choice != NULL) {
+		choice_key(ui, key);
+		return;
+	}
+	/* Tag writes that found the database locked are tried again at
+	 * every key (and between keys, in work()). */
+	pd_triage_work(ui, true);
 
 	enum pd_view_id id = ui->top->ops->id;
 	enum pd_action action = pd_keymap_lookup(ui->cfg->keymap, id, key);
@@ -78,10 +138,11 @@ char *pd_ui_date(void *ctx, struct pd_ui *ui, time_t t)
  * the store), the top view first. Returns whether any is left. */
 static bool work(struct pd_ui *ui)
 {
+	bool waiting = pd_triage_work(ui, false);
 	for (struct pd_view *v = ui->top; v != NULL; v = v->below)
 		if (v->ops->work != NULL && v->ops->work(ui, v, WORK_SLICE_MS))
 			return true;
-	return false;
+	return waiting;
 }
 
 static long now_ms(void)
@@ -221,6 +282,12 @@ int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
 	}
 stop:
 	pd_display_stop(ui);
+	/* A review state that never reached the database is said, not lost. */
+	char *unwritten = pd_triage_unwritten(ui, ui);
+	if (unwritten != NULL && rc == PD_EXIT_OK) {
+		pd_err_set(&cli->err, PD_E_DB_LOCKED, "%s", unwritten);
+		rc = PD_EXIT_FAIL;
+	}
 	if (ui->signal != 0) {
 		/* The terminal is restored; now die of the signal as the
 		 * parent expects. */

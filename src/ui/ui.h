@@ -101,6 +101,13 @@ struct pd_ui {
 	FILE *dump_out;
 	FILE *term_out;
 
+	/* A question answered with one key (pd_ui_choose): while it is
+	 * open every key goes to it. */
+	struct pd_choice *choice;
+	/* Review states, tag writes waiting for the database, marked
+	 * patches (state_ui.c). */
+	struct pd_triage *triage;
+
 	SCREEN *screen;
 	struct pd_restore *restore; /* display.c: the terminal back after a crash */
 	struct pd_err err;
@@ -161,6 +168,21 @@ void pd_ui_error(struct pd_ui *ui, const char *fmt, ...)
 
 /* ui.c */
 void pd_ui_key(struct pd_ui *ui, int key);
+/* Asks a question on the last line that one of the letters in keys
+ * answers; pick then gets the key (Esc and C-g cancel without calling
+ * it). data is taken over (talloc) and freed after the answer. */
+typedef void pd_choice_fn(struct pd_ui *ui, void *data, int key);
+struct pd_choice {
+	char *question;
+	char *keys;
+	pd_choice_fn *pick;
+	void *data;
+	/* Esc and C-g: NULL cancels; else this is called instead (a
+	 * question that must be answered asks again). */
+	void (*cancel)(struct pd_ui *ui, void *data);
+};
+void pd_ui_choose(struct pd_ui *ui, const char *keys, pd_choice_fn *pick, void *data,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 char *pd_ui_date(void *ctx, struct pd_ui *ui, time_t t);
 
 /* prompt.c: the command line. */
@@ -224,5 +246,42 @@ void pd_thread_seen(struct pd_view *view, const struct pd_mail *mail);
 
 /* The query of a thread list view, for the views opened from it. */
 const char *pd_list_query(const struct pd_view *view);
+
+/* view_list.c: review states changed (a write, a refresh): every list
+ * view on the stack lists its rows again. */
+void pd_list_states_changed(struct pd_ui *ui);
+/* view_series.c: the same for every series view (its State: line). */
+void pd_series_states_changed(struct pd_ui *ui);
+/* Shows only the series in state (review_state.h), or all with -1. */
+void pd_list_filter(struct pd_ui *ui, struct pd_view *view, int state);
+/* The revision under the cursor of a list view, or NULL. */
+const struct pd_revision *pd_list_selected(const struct pd_view *view);
+
+/* reply_ui.c: replies. Drafts to the mails ids of the revision rev_id
+ * (none: the series, its cover else patch 1), with a trailer
+ * (reply.h's enum, or -1), each edited, shown and sent or kept. */
+void pd_reply_start(struct pd_ui *ui, const char *rev_id, const char *const *ids, size_t nids,
+		    int trailer);
+/* Asks which trailer, then pd_reply_start; what names the target. */
+void pd_reply_ask_trailer(struct pd_ui *ui, const char *rev_id, const char *const *ids,
+			  size_t nids, const char *what);
+
+/* state_ui.c: review states in the reader. */
+struct pd_states;
+/* The states (read from the store the first time); never NULL unless
+ * out of memory. */
+const struct pd_states *pd_triage_states(struct pd_ui *ui);
+/* Asks for a state and sets it on rev's messages. */
+void pd_triage_ask_state(struct pd_ui *ui, const struct pd_revision *rev);
+/* Reads the states again from the store. */
+void pd_triage_refresh(struct pd_ui *ui);
+/* Takes notmuch's unread tag off a mail shown (when mark-read is on). */
+void pd_triage_seen(struct pd_ui *ui, const struct pd_mail *mail);
+/* Tries the writes that waited for the database; true while some wait. */
+bool pd_triage_work(struct pd_ui *ui, bool now);
+/* At exit: the writes that never got through, one line, or NULL. */
+char *pd_triage_unwritten(void *ctx, struct pd_ui *ui);
+/* :filter [state:STATE] */
+void pd_triage_filter_command(struct pd_ui *ui, const char *arg);
 
 #endif

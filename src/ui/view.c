@@ -261,6 +261,13 @@ bool pd_view_action(struct pd_ui *ui, enum pd_action action)
 	case PD_ACT_PREV_MESSAGE:
 	case PD_ACT_THREAD:
 	case PD_ACT_WRAP:
+	case PD_ACT_SET_STATE:
+	case PD_ACT_CYCLE_STATE:
+	case PD_ACT_REFRESH:
+	case PD_ACT_REPLY:
+	case PD_ACT_REPLY_SERIES:
+	case PD_ACT_TRAILER:
+	case PD_ACT_MARK:
 	case PD_ACT_NONE:
 	case PD_ACTION_COUNT:
 		return false;

@@ -22,6 +22,7 @@ static const struct {
 	const char *usage, *help;
 } commands[] = {
 	{ ":query QUERY", "list the series matching QUERY (or a saved query's name)" },
+	{ ":filter state:STATE", "show only the series in a review state (:filter: all)" },
 	{ ":set NAME VALUE", "change an option" },
 	{ ":bind VIEW KEY ACTION", "bind a key (VIEW:" PD_VIEW_LIST(VIEW_NAME) ")" },
 	{ ":color AREA FG BG [ATTR...]", "change a colour" },

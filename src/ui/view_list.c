@@ -15,6 +15,7 @@
 
 #include "apply_ui.h"
 #include "list_load.h"
+#include "review_state.h"
 #include "series_fmt.h"
 #include "series_json.h"
 
@@ -30,6 +31,7 @@ struct list_row {
 struct list_cols {
 	int author;
 	bool date, trailers, replies;
+	bool state;  /* once anything is triaged (a state tag in the store) */
 };
 
 struct list_data {
@@ -41,6 +43,8 @@ struct list_data {
 	bool by_activity;         /* else by the latest revision's date */
 	bool revisions;           /* older revisions shown */
 	struct list_cols cols;
+	int filter;               /* the review state shown alone, or -1 */
+	size_t counts[PD_STATE_COUNT]; /* series per state; superseded: older revisions */
 };
 
 static bool mail_unread(const struct pd_mail *m)
@@ -86,9 +90,10 @@ static int by_date(const void *a, const void *b)
 }
 
 /* The rows for d->load in the chosen order; the old ones are freed. */
-static int build_rows(struct list_data *d)
+static int build_rows(struct pd_ui *ui, struct list_data *d)
 {
 	const struct pd_model *model = d->load->model;
+	const struct pd_states *st = pd_triage_states(ui);
 	struct sort_key *keys = talloc_array(d, struct sort_key, model->nseries + 1);
 	size_t nrows = 0;
 
@@ -96,7 +101,7 @@ static int build_rows(struct list_data *d)
 		return PD_E_NOMEM;
 	for (size_t i = 0; i < model->nseries; i++) {
 		keys[i] = (struct sort_key){ .series = model->series[i], .order = i };
-		nrows += d->revisions ? model->series[i]->nrevisions : 1;
+		nrows += d->revisions || d->filter >= 0 ? model->series[i]->nrevisions : 1;
 	}
 	if (!d->by_activity && model->nseries > 1)
 		qsort(keys, model->nseries, sizeof(*keys), by_date);
@@ -106,27 +111,39 @@ static int build_rows(struct list_data *d)
 		return PD_E_NOMEM;
 	}
 	size_t n = 0;
+	memset(d->counts, 0, sizeof(d->counts));
 	for (size_t i = 0; i < model->nseries; i++) {
 		const struct pd_series *s = keys[i].series;
 		bool unread = false;
 		for (size_t r = 0; r < s->nrevisions && !unread; r++)
 			unread = revision_unread(s->revisions[r]);
-		rows[n++] = (struct list_row){
-			.rev = pd_series_latest(s), .order = keys[i].order, .unread = unread,
-		};
-		/* Newest first under the latest, as `list --all-revisions`. */
-		for (size_t r = s->nrevisions - 1; d->revisions && r-- > 0;)
+		int state = pd_states_of(st, pd_series_latest(s), NULL);
+		d->counts[state]++;
+		/* Superseded counts the older revisions that are. */
+		for (size_t r = 0; r + 1 < s->nrevisions; r++)
+			d->counts[PD_STATE_SUPERSEDED] +=
+				pd_states_of(st, s->revisions[r], NULL) == PD_STATE_SUPERSEDED;
+		if (d->filter < 0 || d->filter == state)
 			rows[n++] = (struct list_row){
-				.rev = s->revisions[r], .order = keys[i].order,
-				.older = true, .oldest = r == 0,
-				.unread = revision_unread(s->revisions[r]),
+				.rev = pd_series_latest(s), .order = keys[i].order, .unread = unread,
 			};
+		/* Newest first under the latest, as `list --all-revisions`.
+		 * Filtered, an older revision shows when it is in the state. */
+		for (size_t r = s->nrevisions - 1; (d->revisions || d->filter >= 0) && r-- > 0;)
+			if (d->filter < 0 ? d->revisions
+					  : pd_states_of(st, s->revisions[r], NULL) == d->filter)
+				rows[n++] = (struct list_row){
+					.rev = s->revisions[r], .order = keys[i].order,
+					.older = true, .oldest = r == 0,
+					.unread = revision_unread(s->revisions[r]),
+				};
 	}
 	talloc_free(keys);
 	talloc_free(d->rows);
 	d->rows = rows;
 	d->nrows = n;
 	d->nseries = model->nseries;
+	d->cols.state = pd_states_any(st) || d->filter >= 0;
 	return PD_OK;
 }
 
@@ -148,10 +165,19 @@ static void set_title(struct pd_view *view)
 {
 	struct list_data *d = view->data;
 	char *progress = pd_list_load_progress(view, d->loader);
-	char *title = talloc_asprintf(view, "%s  (%zu series%s%s)",
+	/* Once anything is triaged: how many series are in each state. */
+	char *counts = talloc_strdup(view, "");
+	for (int i = 0; d->cols.state && counts != NULL && i < PD_STATE_COUNT; i++)
+		if (d->counts[i] > 0 || i == d->filter)
+			counts = talloc_asprintf_append(counts, "%s%s%s %zu", *counts ? ", " : "  ",
+							i == d->filter ? "*" : "",
+							pd_state_name(i), d->counts[i]);
+	char *title = talloc_asprintf(view, "%s  (%zu series%s%s)%s",
 				      *d->query ? d->query : "*", d->nseries,
-				      progress != NULL ? ", " : "", progress != NULL ? progress : "");
+				      progress != NULL ? ", " : "", progress != NULL ? progress : "",
+				      counts != NULL ? counts : "");
 	talloc_free(progress);
+	talloc_free(counts);
 	if (title != NULL) {
 		talloc_free(view->title);
 		view->title = title;
@@ -171,7 +197,7 @@ static int relist(struct pd_ui *ui, struct pd_view *view, struct pd_load *load)
 		keep = talloc_strdup(d, d->rows[view->cursor].rev->id);
 	struct pd_load *old = d->load;
 	d->load = load;
-	int rc = build_rows(d);
+	int rc = build_rows(ui, d);
 	if (rc != PD_OK) {
 		d->load = old;
 		talloc_free(keep);
@@ -199,6 +225,7 @@ static int list_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 	if (d == NULL)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	d->query = view->arg;
+	d->filter = -1;
 	view->data = d;
 	/* A script's screens must not depend on the machine's speed: there
 	 * the whole list is read before the first one. */
@@ -234,12 +261,14 @@ static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms
 
 /* Fixed columns: the date, the author, "v3+ ", "12/12! ", "A1 R2 T0 ",
  * "(12) ". What the title needs first, then what a narrow screen drops. */
-enum { VERSION_W = 4, MARK_W = 1, COUNT_W = 6, TRAILERS_W = 8, REPLIES_W = 5, TITLE_MIN = 24 };
+enum { VERSION_W = 4, MARK_W = 1, COUNT_W = 6, TRAILERS_W = 8, REPLIES_W = 5, TITLE_MIN = 24,
+       STATE_W = 10 };
 
 static void list_layout(struct pd_ui *ui, struct pd_view *view)
 {
 	struct list_data *d = view->data;
-	struct list_cols c = { .date = true, .trailers = true, .replies = true };
+	struct list_cols c = { .date = true, .trailers = true, .replies = true,
+			       .state = d->cols.state };
 	int date_w = 0;
 
 	c.author = (int)pd_config_int(ui->cfg, PD_OPTION_AUTHOR_WIDTH);
@@ -248,7 +277,7 @@ static void list_layout(struct pd_ui *ui, struct pd_view *view)
 		date_w = date != NULL ? pd_text_width(ui, date) : 0;
 		talloc_free(date);
 	}
-	int fixed = (VERSION_W + MARK_W + 1) + (COUNT_W + 1);
+	int fixed = (VERSION_W + MARK_W + 1) + (COUNT_W + 1) + (c.state ? STATE_W + 1 : 0);
 	if (pd_ui_has_tree(ui))
 		fixed += 2; /* the applies mark */
 #define REST() (ui->cols - fixed - (c.date ? date_w + 1 : 0) - (c.author + 2) -     \
@@ -316,6 +345,14 @@ static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 				   : NULL;
 		x = pd_put_col(ui, y, x, REPLIES_W, 1, STYLE(PD_AREA_COUNTS), re ? re : "");
 	}
+	if (c->state) {
+		int state = pd_states_of(pd_triage_states(ui), rev, NULL);
+		/* "changes-requested" is too wide: its first word says it. */
+		const char *name = state == PD_REVIEW_CHANGES_REQUESTED ? "changes"
+				   : state == PD_REVIEW_NEW		 ? ""
+									 : pd_state_name(state);
+		x = pd_put_col(ui, y, x, STATE_W, 1, STYLE(PD_AREA_MARK), name);
+	}
 	if (r->older)
 		x = pd_put(ui, y, x, ui->cols, STYLE(PD_AREA_TREE),
 			   r->oldest ? ui->glyph.corner : ui->glyph.tee);
@@ -378,6 +415,15 @@ static void open_series(struct pd_ui *ui, struct pd_view *view)
 	talloc_free(err.msg);
 }
 
+/* The cycle key: all, then each state some series is in, then all. */
+static int next_filter(const struct list_data *d)
+{
+	for (int s = d->filter + 1; s < PD_STATE_COUNT; s++)
+		if (d->counts[s] > 0)
+			return s;
+	return -1;
+}
+
 static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action action)
 {
 	struct list_data *d = view->data;
@@ -398,6 +444,26 @@ static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action a
 	case PD_ACT_REVISIONS:
 		d->revisions = !d->revisions;
 		break;
+	case PD_ACT_SET_STATE:
+		pd_triage_ask_state(ui, pd_list_selected(view));
+		return true;
+	case PD_ACT_REPLY_SERIES:
+	case PD_ACT_TRAILER:
+		if (view->lines == 0)
+			pd_ui_error(ui, "no series here to reply to");
+		else if (action == PD_ACT_TRAILER)
+			pd_reply_ask_trailer(ui, pd_list_selected(view)->id, NULL, 0, "the series");
+		else
+			pd_reply_start(ui, pd_list_selected(view)->id, NULL, 0, -1);
+		return true;
+	case PD_ACT_CYCLE_STATE:
+		/* all, then each state in turn, then all again */
+		pd_list_filter(ui, view, next_filter(d));
+		return true;
+	case PD_ACT_REFRESH:
+		pd_triage_refresh(ui);
+		pd_ui_message(ui, "review states read again from notmuch");
+		return true;
 	default:
 		return false;
 	}
@@ -408,6 +474,32 @@ static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action a
 	else
 		pd_ui_message(ui, "%s", d->revisions ? "older revisions shown" : "older revisions hidden");
 	return true;
+}
+
+const struct pd_revision *pd_list_selected(const struct pd_view *view)
+{
+	const struct list_data *d = view->data;
+	return view->lines > 0 ? d->rows[view->cursor].rev : NULL;
+}
+
+void pd_list_filter(struct pd_ui *ui, struct pd_view *view, int state)
+{
+	struct list_data *d = view->data;
+	d->filter = state;
+	if (relist(ui, view, d->load) != PD_OK)
+		pd_ui_error(ui, "out of memory while listing the series");
+	else if (state < 0)
+		pd_ui_message(ui, "all series shown");
+	else
+		pd_ui_message(ui, "only %s series shown (%zu); :filter shows all",
+			      pd_state_name(state), d->nrows);
+}
+
+void pd_list_states_changed(struct pd_ui *ui)
+{
+	for (struct pd_view *v = ui->top; v != NULL; v = v->below)
+		if (v->ops == &pd_list_ops && relist(ui, v, ((struct list_data *)v->data)->load) != PD_OK)
+			pd_ui_error(ui, "out of memory while listing the series");
 }
 
 const char *pd_list_query(const struct pd_view *view)

@@ -271,6 +271,7 @@ static int patch_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	}
 	view->data = d;
+	pd_triage_seen(ui, arg->rev->patches[arg->index].mail);
 	return PD_OK;
 }
 
@@ -303,7 +304,9 @@ static void show(struct pd_ui *ui, struct pd_view *view, struct pd_revision *rev
 	if (build(ui, view, d) != PD_OK) {
 		d->at = old;
 		pd_ui_error(ui, "out of memory");
+		return;
 	}
+	pd_triage_seen(ui, rev->patches[index].mail);
 }
 
 static void step_patch(struct pd_ui *ui, struct pd_view *view, int dir)
@@ -425,6 +428,21 @@ static bool patch_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action 
 	}
 	case PD_ACT_WRAP:
 		pd_doc_toggle_wrap(ui, view, d->doc);
+		return true;
+	case PD_ACT_SET_STATE:
+		pd_triage_ask_state(ui, d->at.rev);
+		return true;
+	case PD_ACT_REPLY:
+	case PD_ACT_TRAILER: {
+		const char *id = d->at.rev->patches[d->at.index].mail->message_id;
+		if (action == PD_ACT_REPLY)
+			pd_reply_start(ui, d->at.rev->id, &id, 1, -1);
+		else
+			pd_reply_ask_trailer(ui, d->at.rev->id, &id, 1, "this patch");
+		return true;
+	}
+	case PD_ACT_REPLY_SERIES:
+		pd_reply_start(ui, d->at.rev->id, NULL, 0, -1);
 		return true;
 	default:
 		return false;

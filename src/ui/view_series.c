@@ -25,6 +25,7 @@
 #include "diffview.h"
 #include "doc.h"
 #include "load.h"
+#include "review_state.h"
 #include "series_json.h"
 
 enum { KIND_PATCH = 1, KIND_MISSING };
@@ -39,6 +40,7 @@ struct series_data {
 	 * below them, so these outlive them. */
 	struct pd_patch_arg patch_arg;
 	struct pd_thread_arg thread_arg;
+	bool *marked;   /* per rev->patches: for a trailer reply (m) */
 };
 
 static char *version_name(void *ctx, const struct pd_revision *r)
@@ -125,7 +127,8 @@ static int by_path(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-static int add_header(struct pd_doc *doc, void *tmp, const struct pd_revision *rev)
+static int add_header(struct pd_ui *ui, struct pd_doc *doc, void *tmp,
+		      const struct pd_revision *rev)
 {
 	char *tags = pd_revision_tags(tmp, rev);
 	struct pd_doc_line *l = pd_doc_addf(doc, PD_AREA_TITLE, "%s%s%s", tags ? tags : "",
@@ -183,6 +186,13 @@ static int add_header(struct pd_doc *doc, void *tmp, const struct pd_revision *r
 		return PD_E_NOMEM;
 	if (header(doc, "Message-ID:", talloc_asprintf(tmp, "<%s>", rev->id), 0) == NULL)
 		return PD_E_NOMEM;
+	/* Once anything is triaged, as the list's state column. */
+	const struct pd_states *st = pd_triage_states(ui);
+	if (pd_states_any(st) &&
+	    header(doc, "State:", talloc_asprintf(tmp, "%s (s sets it)",
+						   pd_state_name(pd_states_of(st, rev, NULL))),
+		   PD_AREA_MARK) == NULL)
+		return PD_E_NOMEM;
 	if (rev->superseded_by != NULL &&
 	    header(doc, "Newer:", talloc_asprintf(tmp, "%s exists (press ])",
 						  version_name(tmp, rev->superseded_by)),
@@ -231,7 +241,8 @@ static bool trailers_carried(const struct pd_patch *p)
 	return false;
 }
 
-static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *rev)
+static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
+		       const bool *marked)
 {
 	size_t nrows = rev->npatches + rev->nmissing;
 	struct row *rows = talloc_zero_array(tmp, struct row, nrows ? nrows : 1);
@@ -305,6 +316,8 @@ static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *
 						    title, flag);
 		if (l == NULL)
 			return PD_E_NOMEM;
+		if (p != NULL && marked != NULL && marked[p - rev->patches])
+			l->text[0] = '*';
 		l->kind = p != NULL ? KIND_PATCH : KIND_MISSING;
 		l->ref = p;
 		size_t len = strlen(l->text), flen = strlen(flag);
@@ -335,9 +348,9 @@ static int build(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
 	if (tmp == NULL || doc == NULL)
 		goto done;
 	doc->wrap = d->doc != NULL ? d->doc->wrap : true;
-	if ((rc = add_header(doc, tmp, d->rev)) != PD_OK ||
+	if ((rc = add_header(ui, doc, tmp, d->rev)) != PD_OK ||
 	    (rc = add_cover(doc, tmp, d->rev)) != PD_OK ||
-	    (rc = add_patches(doc, tmp, d->rev)) != PD_OK)
+	    (rc = add_patches(doc, tmp, d->rev, d->marked)) != PD_OK)
 		goto done;
 	/* What the tree says: lines below the header, a column of the patches. */
 	if ((rc = pd_ui_tree_doc(doc, tmp, d->rev, d->check, d->tree_why, KIND_PATCH,
@@ -428,6 +441,72 @@ static void open_selected(struct pd_ui *ui, struct pd_view *view, bool thread)
 	pd_view_open(ui, &pd_thread_ops, &d->thread_arg);
 }
 
+static const struct pd_patch *selected_patch(struct pd_view *view)
+{
+	struct series_data *d = view->data;
+	const struct pd_doc_line *l = &d->doc->lines[pd_doc_line_at(d->doc, view->cursor)];
+	return l->kind == KIND_PATCH ? l->ref : NULL;
+}
+
+/* Rebuilds the document, the cursor staying where it was. */
+static void rebuild(struct pd_ui *ui, struct pd_view *view)
+{
+	size_t top = view->top, cursor = view->cursor;
+	if (build(ui, view, view->data) != PD_OK)
+		pd_ui_error(ui, "out of memory");
+	view->top = top;
+	view->cursor = cursor;
+	pd_view_clamp(ui, view);
+}
+
+static void toggle_mark(struct pd_ui *ui, struct pd_view *view)
+{
+	struct series_data *d = view->data;
+	const struct pd_patch *p = selected_patch(view);
+	if (p == NULL) {
+		pd_ui_error(ui, "m marks a patch: move to a patch row first");
+		return;
+	}
+	if (d->marked == NULL &&
+	    (d->marked = talloc_zero_array(d, bool, d->rev->npatches)) == NULL) {
+		pd_ui_error(ui, "out of memory");
+		return;
+	}
+	size_t i = (size_t)(p - d->rev->patches), n = 0;
+	d->marked[i] = !d->marked[i];
+	for (size_t k = 0; k < d->rev->npatches; k++)
+		n += d->marked[k];
+	rebuild(ui, view);
+	pd_ui_message(ui, "%zu patch%s marked; T replies to %s with a trailer", n,
+		      n == 1 ? "" : "es", n == 1 ? "it" : n ? "each" : "the series");
+}
+
+/* r: the patch under the cursor, else the cover (the series); R: the
+ * series; T: the marked patches, else the patch under the cursor, else
+ * the series. */
+static void reply(struct pd_ui *ui, struct pd_view *view, enum pd_action action)
+{
+	struct series_data *d = view->data;
+	const struct pd_patch *p = action == PD_ACT_REPLY_SERIES ? NULL : selected_patch(view);
+	const char **ids = talloc_array(NULL, const char *, d->rev->npatches + 1);
+	size_t n = 0;
+	for (size_t i = 0; ids != NULL && action == PD_ACT_TRAILER && d->marked != NULL &&
+			   i < d->rev->npatches;
+	     i++)
+		if (d->marked[i])
+			ids[n++] = d->rev->patches[i].mail->message_id;
+	if (ids != NULL && n == 0 && p != NULL)
+		ids[n++] = p->mail->message_id;
+	if (ids == NULL)
+		pd_ui_error(ui, "out of memory");
+	else if (action != PD_ACT_TRAILER)
+		pd_reply_start(ui, d->rev->id, ids, n, -1);
+	else
+		pd_reply_ask_trailer(ui, d->rev->id, ids, n,
+				     n > 1 ? "each marked patch" : n ? "the patch" : "the series");
+	talloc_free(ids);
+}
+
 static void other_revision(struct pd_ui *ui, struct pd_view *view, int dir)
 {
 	struct series_data *d = view->data;
@@ -443,6 +522,8 @@ static void other_revision(struct pd_ui *ui, struct pd_view *view, int dir)
 	struct pd_revision *old = d->rev;
 	d->rev = s->revisions[dir < 0 ? i - 1 : i + 1];
 	check(ui, d);
+	/* Marks are per revision's patches. */
+	TALLOC_FREE(d->marked);
 	if (build(ui, view, d) != PD_OK) {
 		d->rev = old;
 		pd_ui_error(ui, "out of memory");
@@ -478,8 +559,33 @@ static bool series_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action
 	case PD_ACT_WRAP:
 		pd_doc_toggle_wrap(ui, view, d->doc);
 		return true;
+	case PD_ACT_SET_STATE:
+		pd_triage_ask_state(ui, d->rev);
+		return true;
+	case PD_ACT_REPLY:
+	case PD_ACT_REPLY_SERIES:
+	case PD_ACT_TRAILER:
+		reply(ui, view, action);
+		return true;
+	case PD_ACT_MARK:
+		toggle_mark(ui, view);
+		return true;
 	default:
 		return false;
+	}
+}
+
+void pd_series_states_changed(struct pd_ui *ui)
+{
+	for (struct pd_view *v = ui->top; v != NULL; v = v->below) {
+		if (v->ops != &pd_series_ops)
+			continue;
+		size_t top = v->top, cursor = v->cursor;
+		if (build(ui, v, v->data) != PD_OK)
+			pd_ui_error(ui, "out of memory");
+		v->top = top;
+		v->cursor = cursor;
+		pd_view_clamp(ui, v);
 	}
 }
 

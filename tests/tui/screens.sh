@@ -95,6 +95,11 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   o            toggle-sort       sort series by date or by latest activity
   v            toggle-revisions  show older revisions folded under the newest, or hide them
   a            apply             apply the series to a new branch of its tree (asks first)
+  s            set-state         set the review state of the series revision (asks for one lett
+  S            filter-state      show only the series in the next review state; after the last,
+  $            refresh           read the review states again from notmuch (tags set elsewhere)
+  R            reply-series      reply to the whole series: its cover letter, else patch 1
+  T            reply-trailer     reply with Reviewed-by, Acked-by or Tested-by (asks which)
   q            back              close this view; quit from the first one
   Q            quit              quit patchdeck
   /            search            search forward for a regular expression
@@ -102,12 +107,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   N            find-prev         move to the previous match of the search
   :            prompt            open the command line
   ?            help              show the keys and commands
-  C-l          redraw            redraw the screen
-  C-z          suspend           suspend patchdeck (resume with fg)
-
-Commands (type : first)
-  :query QUERY                 list the series matching QUERY (or a saved query'\''s name)
- help: list                                                                               1/41
+ help: list                                                                               1/51
 
 status 0' \
 "$(tui_run 'key ?
@@ -118,7 +118,7 @@ check_eq 'the help view shows keys rebound at the command line' \
   j, Down, x   move-down         move to the next line
   k, Up        move-up           move to the previous line
   PgDn, Space  page-down         move one screen down
- help: list                                            1/41
+ help: list                                            1/51
 
 status 0' \
 "$(tui_run 'type :bind generic x move-down
@@ -216,9 +216,9 @@ check_eq 'unknown keys and commands are one line each' \
 key x is not bound; press ? for the keys
 2024-05-10 Carol Coder           v2+   2/2    A0 R0 T1 (1)   mm: speed up the walker
  list: *  (6 series)                                                                  1/6
-unknown command '\''frob'\''; use quit, query, set, bind, color, theme, source or help
+unknown command '\''frob'\''; use quit, query, filter, set, bind, color, theme, source or help
 Keys in the list view
- help: list                                                                          1/41
+ help: list                                                                          1/51
 key Enter is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x
