@@ -26,7 +26,7 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 /* X(name, function, usage, summary): one row per subcommand; it feeds the
  * dispatcher and the --help text. The TUI is the command with no name. */
 #define PD_COMMAND_LIST(X)                                                    \
-	X(list, pd_cmd_list, "list [--json] [--all-revisions] [QUERY...]",    \
+	X(list, pd_cmd_list, "list [--json] [--all-revisions] [--state] [QUERY...]", \
 	  "print the patch series in the threads of a query, newest first")    \
 	X(show, pd_cmd_show, "show [--json] SERIES",                           \
 	  "print a series: cover letter, patches, trailers, revisions")        \

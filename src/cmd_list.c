@@ -9,6 +9,8 @@
 #include "cli.h"
 #include "json.h"
 #include "load.h"
+#include "rc.h"
+#include "review_state.h"
 #include "series_fmt.h"
 #include "series_json.h"
 #include "store.h"
@@ -54,7 +56,16 @@ static void put_column(FILE *out, const char *text, int width)
 	talloc_free(shown);
 }
 
-static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
+/* The --state column: as the reader's (changes-requested cut to its
+ * first word, which says it), "new" written out. */
+static const char *state_text(const struct pd_states *st, const struct pd_revision *rev)
+{
+	int s = pd_states_of(st, rev, NULL);
+	return s == PD_REVIEW_CHANGES_REQUESTED ? "changes" : pd_state_name(s);
+}
+
+static void put_line(FILE *out, void *ctx, const struct pd_revision *rev,
+		     const struct pd_states *st)
 {
 	char day[16];
 	struct tm tm;
@@ -72,6 +83,8 @@ static void put_line(FILE *out, void *ctx, const struct pd_revision *rev)
 	fprintf(out, "%s  ", day);
 	put_column(out, pd_fmt_author(rev), AUTHOR_WIDTH);
 	fprintf(out, "  %-4s %-6s %-11s ", ver ? ver : "", count ? count : "", revs ? revs : "");
+	if (st != NULL)
+		fprintf(out, "%-10s ", state_text(st, rev));
 	if (tags != NULL && *tags != '\0')
 		fprintf(out, "%s ", tags);
 	pd_visible_put(out, rev->title, false);
@@ -84,9 +97,10 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "all-revisions", no_argument, NULL, 'a' },
+		{ "state", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false, all = false;
+	bool json = false, all = false, state = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (c) {
@@ -95,6 +109,9 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 			break;
 		case 'a':
 			all = true;
+			break;
+		case 's':
+			state = true;
 			break;
 		default:
 			fprintf(stderr, "patchdeck list: unknown option '%s'; try 'patchdeck --help'\n",
@@ -114,6 +131,13 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 	}
 	if (pd_load_query(&load, cli->ctx, store, query, 0, &cli->err) != PD_OK)
 		return PD_EXIT_FAIL;
+	struct pd_states *st = NULL;
+	struct pd_config *cfg = state ? pd_cli_config(cli) : NULL;
+	if (state && (cfg == NULL ||
+		      pd_states_read(&st, cli->ctx, cli->notmuch_config,
+				     pd_config_str(cfg, PD_OPTION_TAG_PREFIX), &cli->err) != PD_OK))
+		return cfg == NULL ? pd_err_set(&cli->err, PD_E_NOMEM, "out of memory"), PD_EXIT_FAIL
+				   : PD_EXIT_FAIL;
 	if (load->nunreadable > 0)
 		fprintf(stderr, "patchdeck: skipped %zu message%s that could not be read (%s)\n",
 			load->nunreadable, load->nunreadable == 1 ? "" : "s", load->unreadable);
@@ -134,7 +158,7 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 			if (j != NULL)
 				pd_series_json(j, rev, 0);
 			else
-				put_line(cli->out, cli->ctx, rev);
+				put_line(cli->out, cli->ctx, rev, st);
 			if (!all)
 				break;
 		}

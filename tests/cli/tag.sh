@@ -87,4 +87,14 @@ patchdeck: the notmuch database is locked by another writer (notmuch new?); wait
 	"$rc
 $(cat "$PD_TMP/wait.out" "$PD_TMP/wait.err")"
 check_eq "and notmuch sees it" "$deep_ids" "$(tagged pd/accepted)"
+
+# list --state: the column, tagged states read back, superseded for the
+# older revisions of a series.
+check_eq "list --state: the states just set, new, superseded" \
+"2024-01-15  Jane Doe              v2   3/3    A0 R1 T1    superseded demo_eth: c
+2024-01-08  Jane Doe              v1   3/3    A0 R0 T0    superseded demo_eth: c
+2024-01-22  Tomasz Nowak          v1   3/3    A0 R1 T0    superseded [net-next] 
+2024-01-11  Anna Schmidt          v1   4/4    A1 R0 T0    accepted   mm/slab_deb
+2024-01-10  Li Wei                v1   3/3    A0 R1 T0    reviewing  net: phy: d" \
+	"$(pd list --state --all-revisions | grep -E 'accepted|reviewing|superseded' | cut -c1-80)"
 tap_done
