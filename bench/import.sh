@@ -7,8 +7,9 @@
 #
 # usage: bench/import.sh [BUILD_DIR] [RUNS] [SHARED_DIR]
 #
-# Both start from an empty database made by `notmuch new` on the empty
-# maildir, with the same config (new.tags unread;inbox, no maildir flag
+# Both start without mail in the database (import's made by `notmuch new`
+# on the empty maildir, notmuch new's made by that run itself), with the
+# same config (new.tags unread;inbox, no maildir flag
 # sync), and run alternately RUNS times (default 3) so that a busy machine
 # weighs on both alike; the page cache is dropped (posix_fadvise) for the
 # archive and the extracted maildir before each run. Medians are reported,
@@ -51,18 +52,19 @@ for blob, commit in rows:
 cat.stdin.close(); cat.wait()' "$tmp/archive.git" "$tmp/extracted"
 n=$(ls "$tmp/extracted/cur" | wc -l)
 
-# fresh NAME MAILDIR: an empty database for MAILDIR, its config NAME.conf.
+# fresh NAME MAILDIR: no database yet for MAILDIR, its config NAME.conf.
 fresh() {
 	rm -rf "$tmp/$1.db" "$tmp/state"
 	mkdir -p "$tmp/$1.db"
 	printf '[database]\npath=%s\nmail_root=%s\n[new]\ntags=unread;inbox\n[maildir]\nsynchronize_flags=false\n' \
 		"$tmp/$1.db" "$2" >"$tmp/$1.conf"
-	notmuch --config="$tmp/$1.conf" new --quiet
 }
 
 for i in $(seq "$runs"); do
 	rm -rf "$tmp/imported" && mkdir -p "$tmp/imported/cur" "$tmp/imported/new" "$tmp/imported/tmp"
 	fresh imp "$tmp/imported"
+	# import needs a database: made on the empty maildir, not timed.
+	notmuch --config="$tmp/imp.conf" new --quiet
 	evict "$tmp/archive.git"
 	t0=$(now)
 	"$patchdeck" --notmuch-config "$tmp/imp.conf" import "$tmp/archive.git" "$tmp/imported" >/dev/null
@@ -77,6 +79,8 @@ for i in $(seq "$runs"); do
 	notmuch --config="$tmp/nm.conf" new --quiet
 	t1=$(now)
 	echo "$t1 - $t0" | bc >>"$tmp/t.new"
+	got=$(notmuch --config="$tmp/nm.conf" count --output=files '*')
+	[ "$got" = "$n" ] || { echo "bench: notmuch new indexed $got files, not $n" >&2; exit 1; }
 	printf 'run %d: import %.1f s, notmuch new %.1f s\n' "$i" "$(tail -n 1 "$tmp/t.import")" \
 		"$(tail -n 1 "$tmp/t.new")"
 done

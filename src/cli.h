@@ -34,7 +34,8 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	  "write a series as a git am-ready mbox with collected trailers")     \
 	X(digest, pd_cmd_digest,                                               \
 	  "digest [--list NAME] [--from DAY] [--to DAY] [--json] [QUERY...]",  \
-	  "print the list digest of a time range: contributors, patch list, series") \
+	  "print the list digest of a time range: contributors, patch list, series; " \
+	  "with --archive ARCHIVE, --from/--to are commits of a public-inbox archive") \
 	X(import, pd_cmd_import, "import [--since COMMIT] [--to COMMIT] ARCHIVE MAILDIR", \
 	  "import a public-inbox archive's new messages into a maildir and notmuch") \
 	X(base, pd_cmd_base, "base SERIES",                                    \
