@@ -11,6 +11,15 @@ set -u
 PATCHDECK="$top_builddir/src/patchdeck"
 PD_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pdtest.XXXXXX")
 trap 'rm -rf "$PD_TMP"' EXIT
+# PD_VALGRIND=1 (make check-valgrind): every patchdeck the tests run goes
+# through valgrind's memcheck; a memory error or a definite leak is written
+# to stderr, which the tests compare exactly, and the status is 99.
+if [ -n "${PD_VALGRIND:-}" ]; then
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions="%s" "%s" "$@"\n' \
+		"$top_srcdir/tests/valgrind.supp" "$PATCHDECK" >"$PD_TMP/patchdeck-valgrind"
+	chmod +x "$PD_TMP/patchdeck-valgrind"
+	PATCHDECK="$PD_TMP/patchdeck-valgrind"
+fi
 # Keep the user's own notmuch and patchdeck settings out of every test.
 export HOME="$PD_TMP/home" XDG_CONFIG_HOME="$PD_TMP/home/.config" \
 	XDG_CACHE_HOME="$PD_TMP/home/.cache" LC_ALL=C.UTF-8 TZ=UTC
