@@ -82,6 +82,7 @@ if $have_corpus; then
 
 	git clone -q "$PD_CORPUS_DIR/kmod" kmod || { echo "Bail out! cannot clone kmod"; exit 1; }
 	declare -A made=()
+	export RD_IDS=$PD_TMP/ids
 	branch() { # ID: br="BASE NAME" of revision ID's branch, made once; fails without one
 		if [ -z "${made[$1]+x}" ]; then
 			local name="r${#made[@]}" base
@@ -107,10 +108,16 @@ if $have_corpus; then
 		fi
 	done < <("$PATCHDECK" list --json --all-revisions \
 		'subject:kmod or subject:libkmod or subject:depmod or subject:modprobe' | python3 -c '
-import json, sys
-for s in json.load(sys.stdin):
+import json, os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+revs = json.load(sys.stdin)
+for s in revs:
+    with open(os.path.join(d, s["id"]), "w") as f:
+        f.write("".join(p["id"] + "\n" for p in s["patches"]))
+for s in revs:
     if s.get("superseded_by"):
-        print(s["id"], s["superseded_by"])')
+        print(s["id"], s["superseded_by"], flush=True)' "$RD_IDS")
 	echo "# corpus: $compared kmod revision pairs git am builds both of, compared with git"
 	check_eq "corpus: kmod revision pairs both git am-able, compared with git (at least 10)" \
 		1 "$((compared >= 10))"

@@ -21,7 +21,9 @@ rd_branch() {
 	base=$("$PATCHDECK" --tree "$tree" base "$id" 2>/dev/null | cut -d' ' -f1)
 	[ -n "$base" ] || base=$(git -C "$tree" rev-parse HEAD)
 	rm -rf "$PD_TMP/mails" "$wt" && mkdir "$PD_TMP/mails" && git -C "$tree" worktree prune || return 1
-	for m in $("$PATCHDECK" show --json "$id" | python3 -c '
+	# the patches' ids: from $RD_IDS/ID when a list wrote them there
+	for m in $(cat "${RD_IDS:-/nonexistent}/$id" 2>/dev/null ||
+		"$PATCHDECK" show --json "$id" | python3 -c '
 import json, sys
 for p in json.load(sys.stdin)["patches"]:
     print(p["id"])'); do

@@ -5,6 +5,9 @@
  *
  *   rangediff-all CONFIG [QUERY]
  *
+ * The threads of series with two revisions or more are found first (a
+ * load without bodies), then read again with bodies.
+ *
  * Output: one line per pair, `OLD NEW =N !N +N -N` (the counts of
  * unchanged, changed, new and dropped patches) or `OLD NEW error: MSG`,
  * then `pairs P errors E`. The range-diff text of every pair is formatted
@@ -14,12 +17,44 @@
 #include <git2.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
+#include <string.h>
 #include <talloc.h>
 
 #include "changelog.h"
 #include "load.h"
 #include "rangediff_series.h"
 #include "store.h"
+#include "strmap.h"
+
+static char *add_thread(void *ctx, char *q, struct pd_strmap *seen, const struct pd_mail *m)
+{
+	size_t at = 0;
+	if (q == NULL || m == NULL || m->thread_id == NULL ||
+	    pd_strmap_get(seen, m->thread_id, strlen(m->thread_id), &at))
+		return q;
+	if (pd_strmap_set(seen, m->thread_id, strlen(m->thread_id), 0) < 0)
+		return NULL;
+	(void)ctx;
+	return talloc_asprintf_append_buffer(q, "%sthread:%s", *q ? " or " : "", m->thread_id);
+}
+
+/* "thread:A or thread:B ...": every thread holding a mail of a series
+ * with more than one revision. */
+static char *threads_of_rerolls(void *ctx, const struct pd_model *model)
+{
+	struct pd_strmap *seen = pd_strmap_new(ctx, 256);
+	char *q = seen != NULL ? talloc_strdup(ctx, "") : NULL;
+	for (size_t s = 0; q != NULL && s < model->nseries; s++) {
+		const struct pd_series *se = model->series[s];
+		for (size_t r = 0; se->nrevisions > 1 && q != NULL && r < se->nrevisions; r++) {
+			const struct pd_revision *rev = se->revisions[r];
+			q = add_thread(ctx, q, seen, rev->cover);
+			for (size_t i = 0; q != NULL && i < rev->npatches; i++)
+				q = add_thread(ctx, q, seen, rev->patches[i].mail);
+		}
+	}
+	return q;
+}
 
 int main(int argc, char **argv)
 {
@@ -33,12 +68,20 @@ int main(int argc, char **argv)
 	struct pd_err err;
 	pd_err_init(&err, ctx);
 	struct pd_store *store = NULL;
-	struct pd_load *load = NULL;
+	struct pd_load *all = NULL, *load = NULL;
+	/* Bodies only for the threads of series with two revisions or more:
+	 * a whole archive's bodies would cost the sanitizer builds a
+	 * gigabyte. */
+	char *query = NULL;
 	if (pd_store_open(&store, ctx, argv[1], &err) != PD_OK ||
-	    pd_load_query(&load, ctx, store, argc > 2 ? argv[2] : NULL, PD_LOAD_BODIES, &err) != PD_OK) {
-		fprintf(stderr, "rangediff-all: %s\n", pd_err_msg(&err));
+	    pd_load_query(&all, ctx, store, argc > 2 ? argv[2] : NULL, 0, &err) != PD_OK ||
+	    (query = threads_of_rerolls(ctx, all->model)) == NULL ||
+	    pd_load_query(&load, ctx, store, query, PD_LOAD_BODIES, &err) != PD_OK) {
+		fprintf(stderr, "rangediff-all: %s\n", query == NULL && all != NULL ? "out of memory"
+											: pd_err_msg(&err));
 		return 1;
 	}
+	talloc_free(all);
 	size_t pairs = 0, errors = 0;
 	for (size_t s = 0; s < load->model->nseries; s++) {
 		const struct pd_series *se = load->model->series[s];
