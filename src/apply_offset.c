@@ -100,7 +100,11 @@ static int load_file(struct lines *out, void *ctx, git_repository *git, git_tree
 	if (git_tree_entry_bypath(&e, tree, path) == 0 &&
 	    git_blob_lookup(&blob, git, git_tree_entry_id(e)) == 0) {
 		size_t size = (size_t)git_blob_rawsize(blob);
-		char *copy = talloc_memdup(ctx, git_blob_rawcontent(blob), size + 1);
+		char *copy = talloc_size(ctx, size + 1);
+		if (copy != NULL) {
+			memcpy(copy, git_blob_rawcontent(blob), size);
+			copy[size] = '\0';
+		}
 		rc = copy != NULL ? split(out, ctx, copy, size) : -1;
 	}
 	git_error_clear();

@@ -203,6 +203,9 @@ static int insert_text(struct pd_doc_line *l, void *ctx, size_t off, const char 
 	char *t = talloc_asprintf(ctx, "%.*s%s%s", (int)off, l->text, text, l->text + off);
 	if (t == NULL)
 		return PD_E_NOMEM;
+	/* The spans hang off the text (doc.c): keep them. */
+	if (l->spans != NULL)
+		talloc_steal(t, l->spans);
 	talloc_free(l->text);
 	l->text = t;
 	for (size_t i = 0; i < l->nspans; i++) {
