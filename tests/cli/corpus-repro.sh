@@ -33,8 +33,10 @@ check_eq "the index counts what the maildir holds" "$n" \
 	"$(notmuch --config="$a/notmuch-config" count --output=files '*')"
 check_eq "no temporary directories left beside the store" "a b home" \
 	"$(ls "$PD_TMP" | tr '\n' ' ' | sed 's/ $//')"
-check_eq "the user's git and notmuch configuration were not touched" "" \
-	"$(ls -A "$HOME")"
+# (tests/lib.sh's own patchdeck config, which keeps the reader from
+# marking the shared demo list read, is all there may be.)
+check_eq "the user's git and notmuch configuration were not touched" "patchdeck/config" \
+	"$(cd "$HOME" && find . -mindepth 1 \( -type f -o -type l \) | sed 's|^\./\.config/||')"
 
 before=$(snapshot "$a")
 t2=$(now_ms)
