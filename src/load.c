@@ -15,6 +15,7 @@
 #include <unistd.h>
 #endif
 
+#include "load_int.h"
 #include "load_read.h"
 #include "strmap.h"
 
@@ -22,26 +23,6 @@
  * the index is walked, few enough that a slice ends soon after its time
  * is up. */
 #define BACKLOG 64
-
-struct build;
-
-struct pd_load_job {
-	struct pd_store *store;
-	/* The mails and what they point to (thread ids): a build running
-	 * when the job is freed takes it over (job_destroy). */
-	void *arena;
-	unsigned flags;
-	struct pd_store_walk *walk;  /* NULL once every thread is read */
-	struct pd_reader *reader;    /* NULL between queries */
-	struct pd_mail **mails;      /* read so far, in reading order */
-	size_t nmails, cap_mails;
-	struct pd_strmap *ids;       /* Message-ID -> index (see merge_dup) */
-	struct pd_strmap *threads;   /* thread ids taken */
-	size_t nthreads;
-	size_t nunreadable;
-	char *unreadable;            /* "PATH: reason" of the first */
-	struct build *build;         /* the model being built, or NULL */
-};
 
 static int job_destroy(struct pd_load_job *job);
 
@@ -60,18 +41,19 @@ static char *quoted(void *ctx, const char *s)
 	return q != NULL ? talloc_strdup_append(q, "\"") : NULL;
 }
 
-/* Starts walking the threads of q (after those already read). */
-static int job_query(struct pd_load_job *job, const char *q, struct pd_err *err)
+int pd_load_job_query(struct pd_load_job *job, const char *q, struct pd_err *err)
 {
 	TALLOC_FREE(job->walk);
+	if (job->caching && (job->query = talloc_strdup(job, q)) == NULL)
+		return nomem(err);
 	int rc = pd_store_walk_begin(&job->walk, job->store, job, q, err);
 	if (rc == PD_OK && job->reader == NULL)
 		rc = pd_reader_new(&job->reader, job, job->flags, err);
 	return rc;
 }
 
-int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
-		  const char *query, unsigned flags, struct pd_err *err)
+static int begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
+		 const char *query, unsigned flags, bool cache, struct pd_err *err)
 {
 	*out = NULL;
 	struct pd_load_job *job = talloc_zero(ctx, struct pd_load_job);
@@ -88,13 +70,25 @@ int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
 	}
 	talloc_set_destructor(job, job_destroy);
 	const char *q = (query == NULL || *query == '\0') ? PD_LOAD_PATCH_QUERY : query;
-	int rc = job_query(job, q, err);
+	int rc = PD_OK;
+	if (cache && (job->query = talloc_strdup(job, q)) == NULL)
+		rc = nomem(err);
+	if (rc == PD_OK && cache)
+		rc = pd_load_cache_open(job, q, err);
+	if (rc == PD_OK && job->replay == NULL)
+		rc = pd_load_job_query(job, q, err);
 	if (rc != PD_OK) {
 		talloc_free(job);
 		return rc;
 	}
 	*out = job;
 	return PD_OK;
+}
+
+int pd_load_begin(struct pd_load_job **out, void *ctx, struct pd_store *store,
+		  const char *query, unsigned flags, struct pd_err *err)
+{
+	return begin(out, ctx, store, query, flags, true, err);
 }
 
 /* Adds the files of dup to those of into, which no result has seen yet. */
@@ -176,9 +170,7 @@ static char **pack_paths(void *ctx, const struct pd_store_msg *sm)
 	return paths;
 }
 
-/* Takes what a worker made of one message of the thread tid (a string
- * the job owns, shared by the thread's mails). */
-static int adopt(struct pd_load_job *job, struct pd_read_task *t, char *tid, struct pd_err *err)
+int pd_load_adopt(struct pd_load_job *job, struct pd_read_task *t, char *tid, struct pd_err *err)
 {
 	const struct pd_store_msg *sm = t->sm;
 	if (t->rc == PD_E_IO) {
@@ -223,15 +215,7 @@ static int adopt(struct pd_load_job *job, struct pd_read_task *t, char *tid, str
 	return PD_OK;
 }
 
-/* The threads a slice took, with the messages being read. */
-struct batch {
-	struct pd_store_msg *msgs;
-	struct pd_read_task *tasks;
-	size_t n;
-	char *tid;                   /* the job's copy of the thread id */
-};
-
-static double now_ms(void)
+double pd_load_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -262,7 +246,7 @@ static int take_thread(struct pd_load_job *job, void *slice, struct batch *b, bo
 			return nomem(err);
 		job->nthreads++;
 		b->tasks = talloc_zero_array(slice, struct pd_read_task, b->n);
-		if (b->tasks == NULL)
+		if (b->tasks == NULL || pd_load_took(job, b->tid) != PD_OK)
 			return nomem(err);
 		return PD_OK;
 	}
@@ -271,13 +255,19 @@ static int take_thread(struct pd_load_job *job, void *slice, struct batch *b, bo
 int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
 		 struct pd_err *err)
 {
-	*done = job->walk == NULL;
+	*done = job->walk == NULL && job->replay == NULL;
 	if (*done)
 		return PD_OK;
+	if (job->replay != NULL) {
+		int rrc = pd_load_replay_step(job, budget_ms, done, err);
+		if (rrc != PD_OK || job->replay != NULL || *done)
+			return rrc;
+		/* A bad record: the walk reads the rest. */
+	}
 	void *slice = talloc_new(job);
 	struct batch *batches = NULL;
 	size_t nbatches = 0, cap = 0;
-	double start = now_ms();
+	double start = pd_load_now_ms();
 	int rc = slice != NULL ? PD_OK : nomem(err);
 	bool end = false;
 	while (rc == PD_OK) {
@@ -295,7 +285,8 @@ int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
 		if (rc != PD_OK || end)
 			break;
 		nbatches++;
-		for (size_t i = 0; rc == PD_OK && i < b->n; i++) {
+		bool cached = pd_load_from_cache(job, slice, b);
+		for (size_t i = 0; rc == PD_OK && !cached && i < b->n; i++) {
 			b->tasks[i].sm = &b->msgs[i];
 			b->tasks[i].rc = PD_E_NOMEM;
 			rc = pd_reader_submit(job->reader, &b->tasks[i], err);
@@ -304,25 +295,29 @@ int pd_load_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
 		}
 		if (pd_reader_pending(job->reader) > BACKLOG)
 			pd_reader_wait(job->reader, BACKLOG / 2);
-		if (now_ms() - start >= (double)budget_ms)
+		if (pd_load_now_ms() - start >= (double)budget_ms)
 			break;
 	}
 	/* Every task submitted must be finished before its batch goes. */
 	if (job->reader != NULL)
 		pd_reader_wait(job->reader, 0);
-	for (size_t i = 0; i < nbatches; i++)
+	for (size_t i = 0; i < nbatches; i++) {
+		if (rc == PD_OK && job->caching && !batches[i].cached)
+			pd_load_record(job, &batches[i]);
 		for (size_t k = 0; k < batches[i].n; k++) {
 			struct pd_read_task *t = &batches[i].tasks[k];
 			if (rc == PD_OK) {
-				rc = adopt(job, t, batches[i].tid, err);
+				rc = pd_load_adopt(job, t, batches[i].tid, err);
 			} else {
 				talloc_free(t->mail);
 				talloc_free(t->why);
 			}
 		}
+	}
 	talloc_free(slice);
 	if (rc == PD_OK && end) {
 		TALLOC_FREE(job->walk);
+		pd_load_cache_save(job);
 		/* Idle workers would wait as long as the result lives. */
 		TALLOC_FREE(job->reader);
 		*done = true;
@@ -466,7 +461,7 @@ int pd_load_build(struct pd_load_job *job, struct pd_err *err)
 		free(b);
 		return nomem(err);
 	}
-	b->nice = job->walk != NULL ? BUILD_NICE : 0;
+	b->nice = job->walk != NULL || job->replay != NULL ? BUILD_NICE : 0;
 	pthread_mutex_init(&b->mu, NULL);
 	/* Signals are the main thread's (the reader's resize, suspend and
 	 * terminate handlers): the thread starts with all of them blocked. */
@@ -518,7 +513,8 @@ void pd_load_progress(const struct pd_load_job *job, size_t *messages,
 {
 	*messages = job->nmails;
 	*threads_read = job->nthreads;
-	*threads_found = job->nthreads + (job->walk != NULL ? 1 : 0);
+	*threads_found = job->nthreads + (job->replay != NULL ? job->nreplay - job->ireplay
+				       : job->walk != NULL ? 1 : 0);
 }
 
 /* Reads every thread left to read. */
@@ -606,7 +602,9 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 	/* Its thread first: who sent patches there says where the other
 	 * revisions may be (a new thread, or unthreaded patches). */
 	q = talloc_asprintf(s, "thread:%s", hit[0].thread_id);
-	rc = q != NULL ? pd_load_begin(&job, ctx, store, q, flags, err) : nomem(err);
+	/* Not from the cache: reading a whole store's file for one thread
+	 * and its sender's patches would cost more than it saves. */
+	rc = q != NULL ? begin(&job, ctx, store, q, flags, false, err) : nomem(err);
 	if (rc == PD_OK)
 		rc = read_all(job, err);
 	if (rc != PD_OK)
@@ -627,7 +625,7 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 	}
 	if (*from != '\0') {
 		q = talloc_asprintf(s, "(%s) and (%s)", PD_LOAD_PATCH_QUERY, from);
-		rc = q != NULL ? job_query(job, q, err) : nomem(err);
+		rc = q != NULL ? pd_load_job_query(job, q, err) : nomem(err);
 		if (rc == PD_OK)
 			rc = read_all(job, err);
 		if (rc != PD_OK)

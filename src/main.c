@@ -51,6 +51,8 @@ static void usage(FILE *fp)
 	      "                           directory, a bare repository or a worktree)\n"
 	      "  --theme NAME             the reader's colours: default, light, mono, or\n"
 	      "                           NAME.theme in ~/.config/patchdeck/themes\n"
+	      "  --no-cache               read every mail file, neither reading nor\n"
+	      "                           writing the series cache (PATCHDECK_CACHE=0)\n"
 	      "  -h, --help               show this help and exit\n"
 	      "  -V, --version            show the version and exit\n"
 	      "\n"
@@ -116,11 +118,12 @@ static const struct command *find_command(const char *name)
 int main(int argc, char **argv)
 {
 	enum { OPT_NOTMUCH_CONFIG = 256, OPT_TREE, OPT_SCRIPT, OPT_SCREEN, OPT_DUMP_KEYS,
-	       OPT_THEME };
+	       OPT_THEME, OPT_NO_CACHE };
 	static const struct option longopts[] = {
 		{ "notmuch-config", required_argument, NULL, OPT_NOTMUCH_CONFIG },
 		{ "tree", required_argument, NULL, OPT_TREE },
 		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 		{ "script", required_argument, NULL, OPT_SCRIPT },
 		{ "screen", required_argument, NULL, OPT_SCREEN },
 		/* Hidden: generated text (the man page's KEYS section). */
@@ -161,6 +164,10 @@ int main(int argc, char **argv)
 			break;
 		case OPT_THEME:
 			reader.theme = optarg;
+			break;
+		case OPT_NO_CACHE:
+			/* The loader's switch (src/cache.h), for this process. */
+			setenv("PATCHDECK_CACHE", "0", 1);
 			break;
 		case OPT_SCREEN:
 			reader.screen = optarg;

@@ -71,6 +71,15 @@ const char *pd_store_config(const struct pd_store *store)
 	return store->config;
 }
 
+int pd_store_revision(struct pd_store *store, void *ctx, char **uuid, unsigned long *revision,
+		      struct pd_err *err)
+{
+	const char *u = NULL;
+	*revision = notmuch_database_get_revision(store->db, &u);
+	*uuid = talloc_strdup(ctx, u != NULL ? u : "");
+	return *uuid != NULL ? PD_OK : pd_err_set(err, PD_E_NOMEM, "out of memory");
+}
+
 /* Owns a notmuch query so that an early return cannot leak it. */
 static int query_destroy(notmuch_query_t **q)
 {

@@ -29,6 +29,12 @@ const char *pd_store_path(const struct pd_store *store);
  * default), for a second, writing handle (store_tag.h). */
 const char *pd_store_config(const struct pd_store *store);
 
+/* The database's identity and state: its UUID (under ctx) and its
+ * revision, which every change (a message added or removed, a tag, a file)
+ * raises. The series cache (src/cache.c) is keyed by both. */
+int pd_store_revision(struct pd_store *store, void *ctx, char **uuid, unsigned long *revision,
+		      struct pd_err *err);
+
 /* One notmuch thread, as the thread list shows it. */
 struct pd_thread_row {
 	char *thread_id;
