@@ -134,6 +134,12 @@ int main(int argc, char **argv)
 	};
 
 	setlocale(LC_ALL, "");
+	/* PATCHDECK_TALLOC_REPORT=1: what is still allocated under talloc's
+	 * null context at exit goes to stderr; the tests require nothing. */
+	const char *report = getenv("PATCHDECK_TALLOC_REPORT");
+	bool talloc_report = report != NULL && strcmp(report, "1") == 0;
+	if (talloc_report)
+		talloc_enable_null_tracking();
 	void *ctx = talloc_new(NULL);
 	struct pd_cli cli = {
 		.ctx = ctx,
@@ -237,5 +243,7 @@ int main(int argc, char **argv)
 	/* The repository's destructor still needs libgit2. */
 	talloc_free(ctx);
 	git_libgit2_shutdown();
+	if (talloc_report && talloc_total_blocks(NULL) > 1)
+		talloc_report_full(NULL, stderr);
 	return rc;
 }
