@@ -108,7 +108,9 @@ struct enc {
 
 static uint64_t zz(int64_t v)
 {
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+	/* The sign spread over all bits without shifting a signed value
+	 * (implementation-defined): all ones for a negative v. */
+	return ((uint64_t)v << 1) ^ (0 - ((uint64_t)v >> 63));
 }
 
 static void e_u(struct enc *e, uint64_t v) { pd_cbuf_u(e->b, v); }

@@ -695,6 +695,8 @@ int pd_message_read_flags(struct pd_mail **out, void *ctx, const char *path, uns
 			}
 			buf = grown;
 		}
+		/* cppcheck-suppress nullPointerArithmeticRedundantCheck
+		 * (buf is not NULL inside the loop) */
 		ssize_t n = read(fd, buf + len, cap - len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;

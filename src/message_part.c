@@ -88,6 +88,8 @@ static char *iconv_utf8(struct pd_parse *p, iconv_t cd, const char *in, size_t l
 			continue;
 		}
 		/* EILSEQ or EINVAL: a byte the charset does not have. */
+		/* cppcheck-suppress nullPointerArithmeticRedundantCheck
+		 * (out is not NULL inside the loop) */
 		memcpy(out + used, "\xef\xbf\xbd", 3);
 		used += 3;
 		ip++;

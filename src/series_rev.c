@@ -225,6 +225,8 @@ static int describe(struct sm *sm, struct sm_rev *r)
 			first = nd->date;
 	}
 	const struct sm_node *top = cover != NULL ? cover : low;
+	if (top == NULL)
+		return PD_E_INTERNAL; /* a revision is made of at least one mail */
 	pub->version = r->version;
 	pub->version_minor = r->minor;
 	pub->kinds = top->subj->kinds;

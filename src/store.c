@@ -146,14 +146,18 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 
 	size_t n = 0, cap = 64;
 	struct pd_thread_row *rows = talloc_array(local, struct pd_thread_row, cap);
-	for (; rows != NULL && notmuch_threads_valid(threads);
-	     notmuch_threads_move_to_next(threads)) {
+	bool nomem = rows == NULL;
+	for (; !nomem && notmuch_threads_valid(threads); notmuch_threads_move_to_next(threads)) {
 		notmuch_thread_t *t = notmuch_threads_get(threads);
 		if (n == cap) {
-			cap *= 2;
-			rows = talloc_realloc(local, rows, struct pd_thread_row, cap);
-			if (rows == NULL)
+			struct pd_thread_row *grown =
+				talloc_realloc(local, rows, struct pd_thread_row, cap * 2);
+			if (grown == NULL) {
+				nomem = true;
 				break;
+			}
+			rows = grown;
+			cap *= 2;
 		}
 		const char *authors = notmuch_thread_get_authors(t);
 		const char *subject = notmuch_thread_get_subject(t);
@@ -175,7 +179,7 @@ int pd_store_threads(struct pd_thread_row **out, size_t *count,
 		n++;
 		notmuch_thread_destroy(t);
 	}
-	if (rows == NULL) {
+	if (nomem) {
 		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 		goto done;
 	}

@@ -379,7 +379,7 @@ static void open_line(struct pd_ui *ui, struct pd_view *view)
 			return;
 		}
 	for (size_t i = 0; i < d->nfiles; i++)
-		if (d->files[i] == line && i < d->nstat) {
+		if (i < d->nstat && d->files[i] == line) {
 			jump(ui, view, d->stat_lines[i]);
 			return;
 		}

@@ -272,7 +272,7 @@ static void set_marks(struct trow *r)
 	for (size_t k = 0; k < 4; k++) {
 		if (seen[k] == 2)
 			*p++ = letters[k];
-		else if (seen[k] == 1 && k < 3)
+		else if (k < 3 && seen[k] == 1)
 			*p++ = (char)(letters[k] - 'A' + 'a');
 	}
 	*p = '\0';

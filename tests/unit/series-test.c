@@ -484,7 +484,8 @@ static void test_ten_thousand(void)
 	int rc = pd_series_build(&model, ctx, (const struct pd_mail *const *)v, N + 1);
 	t = now_ms() - t;
 	printf("# 10,001 mails deep-threaded: %.1f ms of CPU\n", t);
-	const struct pd_revision *r = rc == 0 && model->nseries == 1 ? pd_series_latest(model->series[0]) : NULL;
+	const struct pd_revision *r = rc == 0 && model != NULL && model->nseries == 1
+					      ? pd_series_latest(model->series[0]) : NULL;
 	tap_result(r != NULL && r->npatches == N && r->total == N && r->nmissing == 0 &&
 			   r->patches[N - 1].n == N && r->cover == v[0],
 		   "10,000 deep-threaded patches: one complete revision");
@@ -543,7 +544,8 @@ static void test_scale(void)
 			ser->revisions[0]->npatches == 3 && ser->revisions[0]->superseded_by == r &&
 			ser->revisions[0]->patches[1].nreplies == 1 && r->nreplies == 1;
 	}
-	tap_int(rc == 0 ? (long long)model->nseries : -1, SERIES, "100,000 mails: 10,000 series");
+	tap_int(rc == 0 && model != NULL ? (long long)model->nseries : -1, SERIES,
+		"100,000 mails: 10,000 series");
 	tap_int((long long)good, SERIES, "100,000 mails: every series has v1 and v2, complete, replies attached");
 	/* Generous: a quadratic step would take minutes, not seconds, even
 	 * under the sanitizers; the real figure is printed above. */
