@@ -15,18 +15,12 @@
 #include "load.h"
 #include "rangediff_series.h"
 #include "store.h"
+#include "visible.h"
 
-/* Text from mail on a terminal: control characters other than tab shown
- * as ^X, so that a mail cannot drive the terminal. */
+/* Text from mail on a terminal: as the reader shows it (pd_visible). */
 static void put_text(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			fprintf(out, "^%c", c == 0x7f ? '?' : c + 64);
-		else
-			putc(c, out);
-	}
+	pd_visible_put(out, s, true);
 }
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

@@ -9,22 +9,15 @@
 #include "digest_fmt.h"
 #include "series_fmt.h"
 #include "status.h"
+#include "visible.h"
 
 #define RULE "----------------------------------------------------------------------"
 
-/* Text from mail, safe to print on a terminal: control characters other
- * than tab and newline as ^X. */
+/* Text from mail, safe to print on a terminal and showing all it holds,
+ * as the reader shows it (pd_visible); tabs and newlines kept. */
 static char *clean(void *ctx, const char *s)
 {
-	char *out = talloc_strdup(ctx, "");
-	for (; out != NULL && s != NULL && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			out = talloc_asprintf_append(out, "^%c", c == 0x7f ? '?' : c + 64);
-		else
-			out = talloc_strndup_append(out, s, 1);
-	}
-	return out;
+	return pd_visible(ctx, s, true);
 }
 
 static bool starts(const char *line, const char *prefix)

@@ -76,7 +76,8 @@ enum { PD_CHARSET_AUTO, PD_CHARSET_UTF8, PD_CHARSET_ASCII };
 	X(UNREAD, "unread", "added to unread lines")                           \
 	X(TREE, "tree", "thread tree lines")                                   \
 	X(TAGS, "tags", "tags")                                                \
-	X(ESCAPE, "escape", "control characters from mail, shown as ^X")      \
+	X(ESCAPE, "escape",                                                    \
+	  "control, invisible and bidi characters from mail, as ^X or <U+XXXX>") \
 	X(HELP_TITLE, "help-title", "section titles in the help view")         \
 	X(HELP_KEY, "help-key", "keys in the help view")                       \
 	X(HELP_ACTION, "help-action", "action names in the help view")         \
