@@ -245,9 +245,16 @@ static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms
 	bool more = false;
 	struct pd_load *fresh = NULL;
 	int rc = pd_list_load_work(d->loader, budget_ms, &fresh, &more, &err);
+	/* A reader who has not moved from the first row is reading the
+	 * newest series: as older and newer threads arrive it stays on the
+	 * first row, not on the series that happened to come first. */
+	bool at_top = view->cursor == 0 && view->top == 0;
 	if (fresh != NULL && relist(ui, view, fresh) != PD_OK) {
 		talloc_free(fresh);
 		pd_ui_error(ui, "out of memory while listing the series");
+	} else if (fresh != NULL && at_top) {
+		view->cursor = 0;
+		pd_view_clamp(ui, view);
 	}
 	if (rc != PD_OK)
 		pd_ui_error(ui, "%s", pd_err_msg(&err));
