@@ -12,6 +12,7 @@
 #include "apply_mem.h"
 #include "apply_msg.h"
 #include "apply_offset.h"
+#include "diff_parse.h"
 #include "patch_paths.h"
 
 static int git_fail(struct pd_err *err, void *tmp, int code, const char *what)
@@ -305,7 +306,7 @@ static int apply_one(git_oid *out, git_commit **parent, git_repository *git,
 				why != NULL ? why : "unsafe path");
 		goto done;
 	}
-	int code = git_diff_from_buffer(&diff, b->diff, strlen(b->diff));
+	int code = pd_diff_parse(&diff, b->diff, strlen(b->diff));
 	if (code != 0) {
 		rc = pd_err_set(err, PD_E_DIFF, "%s: the diff does not parse (%s)%s; nothing was "
 				"applied", label, pd_repo_error_text(tmp, code),

@@ -8,6 +8,7 @@
 
 #include "apply_mem.h"
 #include "apply_offset.h"
+#include "diff_parse.h"
 #include "patchid.h"
 
 const char *pd_check_word(enum pd_check_state state)
@@ -69,7 +70,7 @@ static void check_one(struct pd_check_patch *out, void *ctx, git_repository *git
 		out->why = talloc_strdup(ctx, "it has no diff");
 		goto done;
 	}
-	int code = git_diff_from_buffer(&diff, b->diff, strlen(b->diff));
+	int code = pd_diff_parse(&diff, b->diff, strlen(b->diff));
 	if (code != 0) {
 		out->why = talloc_asprintf(ctx, "the diff does not parse (%s)",
 					   pd_repo_error_text(tmp, code));

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "apply_offset.h"
+#include "diff_parse.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -196,7 +197,7 @@ int pd_diff_apply_moved(git_index **index, git_repository *git, git_tree *tree,
 	int klass = e != NULL ? e->klass : 0;
 	char *moved = pd_diff_relocate(NULL, git, tree, diff);
 	git_diff *d = NULL;
-	int code = moved != NULL ? git_diff_from_buffer(&d, moved, strlen(moved)) : -1;
+	int code = moved != NULL ? pd_diff_parse(&d, moved, strlen(moved)) : -1;
 	if (code == 0)
 		code = git_apply_to_tree(index, git, tree, d, NULL);
 	git_diff_free(d);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "base.h"
+#include "diff_parse.h"
 
 #include <git2.h>
 #include <string.h>
@@ -93,7 +94,7 @@ static int collect(struct preimages *pi, const struct pd_revision *rev)
 		const struct pd_body *b = rev->patches[i].mail->patch;
 		git_diff *diff = NULL;
 		if (b == NULL || b->diff == NULL ||
-		    git_diff_from_buffer(&diff, b->diff, strlen(b->diff)) != 0) {
+		    pd_diff_parse(&diff, b->diff, strlen(b->diff)) != 0) {
 			git_error_clear();
 			continue;
 		}

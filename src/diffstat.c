@@ -3,6 +3,7 @@
  * eye with what format-patch printed into the mail. */
 #include "config.h"
 
+#include "diff_parse.h"
 #include "diffstat.h"
 
 #include <ctype.h>
@@ -81,7 +82,7 @@ int pd_diffstat_compute(struct pd_diffstat **out, void *ctx, const char *diff, s
 		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 		goto done;
 	}
-	if (git_diff_from_buffer(&ref->diff, diff, len) != 0) {
+	if (pd_diff_parse(&ref->diff, diff, len) != 0) {
 		ref->diff = NULL;
 		rc = diff_error(err, "the diff does not parse");
 		goto done;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "diff_parse.h"
 #include "interdiff.h"
 
 #include <git2.h>
@@ -93,7 +94,7 @@ static int apply_rev(git_tree **out, struct memrepo *m, struct pd_repo *repo,
 		git_diff *diff = NULL;
 		git_index *index = NULL;
 		git_oid id;
-		code = git_diff_from_buffer(&diff, text, strlen(text));
+		code = pd_diff_parse(&diff, text, strlen(text));
 		if (code == 0)
 			code = git_apply_to_tree(&index, m->git, tree, diff, NULL);
 		if (code == 0)
@@ -171,7 +172,8 @@ int pd_interdiff(char **out, void *ctx, struct pd_repo *repo, const struct pd_re
 			code = git_diff_to_buf(&buf, diff, GIT_DIFF_FORMAT_PATCH);
 		if (code != 0)
 			rc = fail(err, local, code, "the interdiff");
-		else if ((*out = talloc_strndup(ctx, buf.ptr != NULL ? buf.ptr : "", buf.size)) == NULL)
+		/* As git diff prints it, which the interdiff is compared with. */
+		else if ((*out = pd_diff_as_git(ctx, buf.ptr != NULL ? buf.ptr : "", buf.size)) == NULL)
 			rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 	}
 done:

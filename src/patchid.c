@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "diff_parse.h"
 #include "patchid.h"
 
 #include <errno.h>
@@ -27,7 +28,7 @@ char *pd_patchid_of_diff(void *ctx, const char *text)
 	git_diff *diff = NULL;
 	git_oid id;
 	char hex[GIT_OID_HEXSZ + 1];
-	if (text == NULL || git_diff_from_buffer(&diff, text, strlen(text)) != 0 ||
+	if (text == NULL || pd_diff_parse(&diff, text, strlen(text)) != 0 ||
 	    git_diff_patchid(&id, diff, NULL) != 0) {
 		git_error_clear();
 		git_diff_free(diff);
