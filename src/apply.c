@@ -224,37 +224,6 @@ static int pick_base(git_commit **out, struct pd_apply_result *res, struct pd_re
 
 /* ------------------------------------------------------------ patches */
 
-/* Where libgit2 is while it applies, so that a failure can name the file
- * and the hunk: both callbacks run before the delta or hunk is tried. */
-struct where {
-	void *ctx;
-	const char *path;
-	int hunk;
-	char *header;
-};
-
-static int on_delta(const git_diff_delta *d, void *payload)
-{
-	struct where *w = payload;
-	w->path = d->new_file.path != NULL && d->status != GIT_DELTA_DELETED ? d->new_file.path
-									: d->old_file.path;
-	w->hunk = 0;
-	w->header = NULL;
-	return 0;
-}
-
-static int on_hunk(const git_diff_hunk *h, void *payload)
-{
-	struct where *w = payload;
-	w->hunk++;
-	size_t len = h->header_len;
-	while (len > 0 && (h->header[len - 1] == '\n' || h->header[len - 1] == '\r'))
-		len--;
-	talloc_free(w->header);
-	w->header = talloc_strndup(w->ctx, h->header, len);
-	return 0;
-}
-
 static int committer(git_signature **out, git_repository *git, struct pd_err *err, void *tmp)
 {
 	/* As git commits: the environment first, then the tree's config. */
@@ -313,17 +282,11 @@ static int apply_one(git_oid *out, git_commit **parent, git_repository *git,
 				b->diff_damaged ? ", the mailer damaged it" : "");
 		goto done;
 	}
-	struct where w = { .ctx = tmp };
-	git_apply_options ao;
-	git_apply_options_init(&ao, GIT_APPLY_OPTIONS_VERSION);
-	ao.delta_cb = on_delta;
-	ao.hunk_cb = on_hunk;
-	ao.payload = &w;
+	struct pd_apply_where w = { .ctx = tmp };
 	code = git_commit_tree(&tree, *parent);
 	bool tried = code == 0;
-	if (tried && (code = git_apply_to_tree(&index, git, tree, diff, &ao)) != 0 &&
-	    pd_diff_apply_moved(&index, git, tree, b->diff) == 0)
-		code = 0; /* its hunks moved, as git apply finds them */
+	if (tried)
+		code = pd_apply_diff(&index, git, tree, diff, b->diff, &w);
 	if (tried && code != 0) {
 		char *why = pd_repo_error_text(tmp, code);
 		if (w.hunk > 0)

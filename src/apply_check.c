@@ -24,37 +24,6 @@ const char *pd_check_word(enum pd_check_state state)
 	return "-";
 }
 
-/* Where libgit2 is while it applies: both callbacks run before the delta
- * or hunk is tried, so a failure is at the last ones seen. */
-struct where {
-	void *ctx;
-	const char *path;
-	int hunk;
-	char *header;
-};
-
-static int on_delta(const git_diff_delta *d, void *payload)
-{
-	struct where *w = payload;
-	w->path = d->new_file.path != NULL && d->status != GIT_DELTA_DELETED ? d->new_file.path
-									: d->old_file.path;
-	w->hunk = 0;
-	w->header = NULL;
-	return 0;
-}
-
-static int on_hunk(const git_diff_hunk *h, void *payload)
-{
-	struct where *w = payload;
-	w->hunk++;
-	size_t len = h->header_len;
-	while (len > 0 && (h->header[len - 1] == '\n' || h->header[len - 1] == '\r'))
-		len--;
-	talloc_free(w->header);
-	w->header = talloc_strndup(w->ctx, h->header, len);
-	return 0;
-}
-
 /* Applies p on *tree; on success *tree is the result (in memory). */
 static void check_one(struct pd_check_patch *out, void *ctx, git_repository *git,
 		      git_tree **tree, const struct pd_patch *p)
@@ -76,17 +45,10 @@ static void check_one(struct pd_check_patch *out, void *ctx, git_repository *git
 					   pd_repo_error_text(tmp, code));
 		goto done;
 	}
-	struct where w = { .ctx = tmp };
-	git_apply_options ao;
-	git_apply_options_init(&ao, GIT_APPLY_OPTIONS_VERSION);
-	ao.delta_cb = on_delta;
-	ao.hunk_cb = on_hunk;
-	ao.payload = &w;
-	code = git_apply_to_tree(&index, git, *tree, diff, &ao);
-	char *first_why = code != 0 ? pd_repo_error_text(tmp, code) : NULL;
-	if (code != 0 && pd_diff_apply_moved(&index, git, *tree, b->diff) == 0)
-		code = 0;
+	struct pd_apply_where w = { .ctx = tmp };
+	code = pd_apply_diff(&index, git, *tree, diff, b->diff, &w);
 	if (code != 0) {
+		char *first_why = pd_repo_error_text(tmp, code);
 		out->path = w.path != NULL ? talloc_strdup(ctx, w.path) : NULL;
 		out->hunk = w.hunk;
 		out->hunk_header = w.header != NULL ? talloc_strdup(ctx, w.header) : NULL;

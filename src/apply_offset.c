@@ -1,13 +1,14 @@
 #include "config.h"
 
 #include "apply_offset.h"
-#include "diff_parse.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
+
+#include "diff_parse.h"
 
 /* A file's lines (pointers into its text, each without its '\n'). */
 struct lines {
@@ -205,5 +206,41 @@ int pd_diff_apply_moved(git_index **index, git_repository *git, git_tree *tree,
 	if (code != 0 && saved != NULL)
 		git_error_set_str(klass, saved);
 	talloc_free(saved);
+	return code;
+}
+
+static int on_delta(const git_diff_delta *d, void *payload)
+{
+	struct pd_apply_where *w = payload;
+	w->path = d->new_file.path != NULL && d->status != GIT_DELTA_DELETED ? d->new_file.path
+									: d->old_file.path;
+	w->hunk = 0;
+	TALLOC_FREE(w->header);
+	return 0;
+}
+
+static int on_hunk(const git_diff_hunk *h, void *payload)
+{
+	struct pd_apply_where *w = payload;
+	w->hunk++;
+	size_t len = h->header_len;
+	while (len > 0 && (h->header[len - 1] == '\n' || h->header[len - 1] == '\r'))
+		len--;
+	talloc_free(w->header);
+	w->header = talloc_strndup(w->ctx, h->header, len);
+	return 0;
+}
+
+int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_diff *diff,
+		  const char *text, struct pd_apply_where *where)
+{
+	git_apply_options ao;
+	git_apply_options_init(&ao, GIT_APPLY_OPTIONS_VERSION);
+	ao.delta_cb = on_delta;
+	ao.hunk_cb = on_hunk;
+	ao.payload = where;
+	int code = git_apply_to_tree(index, git, tree, diff, &ao);
+	if (code != 0 && pd_diff_apply_moved(index, git, tree, text) == 0)
+		code = 0; /* its hunks moved, as git apply finds them */
 	return code;
 }

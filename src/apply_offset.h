@@ -21,4 +21,19 @@ char *pd_diff_relocate(void *ctx, git_repository *git, git_tree *tree, const cha
 int pd_diff_apply_moved(git_index **index, git_repository *git, git_tree *tree,
 			const char *diff);
 
+/* Where libgit2 was when an apply failed: both of its callbacks run
+ * before the file or hunk is tried, so the last ones seen failed. */
+struct pd_apply_where {
+	void *ctx;          /* owns header */
+	const char *path;   /* libgit2's, valid while the diff is */
+	int hunk;           /* 1-based; 0: the file itself failed */
+	char *header;       /* the hunk's @@ line */
+};
+
+/* Applies diff (parsed from text) to tree as git apply would: as it
+ * stands, else with its hunks moved (pd_diff_apply_moved). 0 with *index
+ * set, else libgit2's code of the first try, *where naming what failed. */
+int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_diff *diff,
+		  const char *text, struct pd_apply_where *where);
+
 #endif

@@ -1,11 +1,12 @@
 #include "config.h"
 
 #include "base.h"
-#include "diff_parse.h"
 
 #include <git2.h>
 #include <string.h>
 #include <talloc.h>
+
+#include "diff_parse.h"
 
 /* A file as the series found it: the blob (abbreviated id) its first
  * diff starts from, or "absent" for a file the series creates. */

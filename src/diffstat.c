@@ -3,7 +3,6 @@
  * eye with what format-patch printed into the mail. */
 #include "config.h"
 
-#include "diff_parse.h"
 #include "diffstat.h"
 
 #include <ctype.h>
@@ -12,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
+
+#include "diff_parse.h"
 
 /* ---------------------------------------------------------------- compute */
 

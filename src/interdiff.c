@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include "diff_parse.h"
 #include "interdiff.h"
 
 #include <git2.h>
@@ -10,7 +9,9 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "apply_offset.h"
 #include "base.h"
+#include "diff_parse.h"
 #include "rangediff.h"
 
 /* A second handle on the repository whose object store writes to memory
@@ -95,8 +96,11 @@ static int apply_rev(git_tree **out, struct memrepo *m, struct pd_repo *repo,
 		git_index *index = NULL;
 		git_oid id;
 		code = pd_diff_parse(&diff, text, strlen(text));
+		/* As apply does it: hunks that moved are found as git apply
+		 * finds them. */
+		struct pd_apply_where w = { .ctx = tmp };
 		if (code == 0)
-			code = git_apply_to_tree(&index, m->git, tree, diff, NULL);
+			code = pd_apply_diff(&index, m->git, tree, diff, text, &w);
 		if (code == 0)
 			code = git_index_write_tree_to(&id, index, m->git);
 		git_index_free(index);

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include "diff_parse.h"
 #include "patchid.h"
 
 #include <errno.h>
@@ -12,6 +11,7 @@
 #include <sys/stat.h>
 #include <talloc.h>
 
+#include "diff_parse.h"
 #include "strmap.h"
 
 struct pd_history {
