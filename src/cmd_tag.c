@@ -12,6 +12,7 @@
 #include "load.h"
 #include "rc.h"
 #include "review.h"
+#include "review_state.h"
 #include "store_tag.h"
 
 enum { DEFAULT_WAIT_S = 30 };
@@ -21,22 +22,6 @@ static const char *tag_prefix(struct pd_cli *cli)
 {
 	struct pd_config *cfg = pd_cli_config(cli);
 	return cfg != NULL ? pd_config_str(cfg, PD_OPTION_TAG_PREFIX) : "pd/";
-}
-
-/* The revision's own messages: the cover and the patches it was sent
- * with (not those carried from an older revision). */
-static const char **revision_ids(void *ctx, const struct pd_revision *rev, size_t *n)
-{
-	const char **ids = talloc_array(ctx, const char *, rev->npatches + 1);
-	*n = 0;
-	if (ids == NULL)
-		return NULL;
-	if (rev->cover != NULL && rev->cover->message_id != NULL)
-		ids[(*n)++] = rev->cover->message_id;
-	for (size_t i = 0; i < rev->npatches; i++)
-		if (!rev->patches[i].carried && rev->patches[i].mail->message_id != NULL)
-			ids[(*n)++] = rev->patches[i].mail->message_id;
-	return ids;
 }
 
 static void tell_waiting(void *data, unsigned waited_ms)
@@ -90,7 +75,7 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 	for (int i = 0; i < PD_REVIEW_COUNT; i++)
 		remove[i] = pd_review_tag(cli->ctx, prefix, (enum pd_review)i);
 	size_t nids = 0;
-	const char **ids = revision_ids(cli->ctx, rev, &nids);
+	const char **ids = pd_revision_own_ids(cli->ctx, rev, &nids);
 	const char *tag = pd_review_tag(cli->ctx, prefix, (enum pd_review)state);
 	if (ids == NULL || tag == NULL) {
 		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
