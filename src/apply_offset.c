@@ -234,6 +234,17 @@ static int on_hunk(const git_diff_hunk *h, void *payload)
 int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_diff *diff,
 		  const char *text, struct pd_apply_where *where)
 {
+	/* git apply refuses it (the result cannot be known); libgit2
+	 * would delete or keep the file unchecked. As git am does. */
+	char *bin = pd_diff_binary_unappliable(where->ctx, text, strlen(text));
+	if (bin != NULL) {
+		where->path = bin;
+		where->hunk = 0;
+		git_error_set_str(GIT_ERROR_PATCH,
+				  "a binary change without its data or full index line "
+				  "(git apply refuses it too)");
+		return GIT_EAPPLYFAIL;
+	}
 	git_apply_options ao;
 	git_apply_options_init(&ao, GIT_APPLY_OPTIONS_VERSION);
 	ao.delta_cb = on_delta;

@@ -116,6 +116,48 @@ char *pd_diff_as_git(void *ctx, const char *text, size_t len)
 	return out;
 }
 
+/* Whether the index line "index OLD..NEW[ MODE]" gives both ids whole. */
+static bool full_index(const char *s, const char *end)
+{
+	const char *p = s + strlen("index ");
+	size_t a = 0, b = 0;
+	while (p < end && strchr("0123456789abcdef", *p) != NULL && *p != '\0')
+		p++, a++;
+	if (end - p < 2 || p[0] != '.' || p[1] != '.')
+		return false;
+	for (p += 2; p < end && *p != '\0' && strchr("0123456789abcdef", *p) != NULL; p++)
+		b++;
+	return a == 40 && b == 40;
+}
+
+char *pd_diff_binary_unappliable(void *ctx, const char *text, size_t len)
+{
+	const char *end = text + len, *head = NULL;
+	bool full = false;
+	for (const char *s = text; s < end; s = line_end(s, end)) {
+		const char *e = line_end(s, end);
+		if (starts(s, e, "diff --git ")) {
+			head = s;
+			full = false;
+		} else if (head != NULL && starts(s, e, "index ")) {
+			full = full_index(s, e);
+		} else if (head != NULL && !full && starts(s, e, "Binary files ")) {
+			/* The a/ and b/ halves of the header, as above; the
+			 * name without its a/ or b/. */
+			const char *names = head + strlen("diff --git ");
+			const char *stop = names;
+			while (stop < end && *stop != '\n' && *stop != '\r')
+				stop++;
+			size_t half = (size_t)(stop - names - 1) / 2;
+			const char *b = names + half + 1;
+			if (half > 2 && b[0] == 'b' && b[1] == '/')
+				return talloc_strndup(ctx, b + 2, half - 2);
+			return talloc_strndup(ctx, b, half);
+		}
+	}
+	return NULL;
+}
+
 int pd_diff_parse(git_diff **out, const char *text, size_t len)
 {
 	char *fixed = pd_diff_normalise(NULL, text, len);

@@ -24,6 +24,12 @@ char *pd_diff_normalise(void *ctx, const char *text, size_t len);
  * files ... differ" line. Under ctx; NULL only without memory. */
 char *pd_diff_as_git(void *ctx, const char *text, size_t len);
 
+/* The first file of text that git apply refuses as "cannot apply binary
+ * patch to 'PATH' without full index line": a "Binary files ... differ"
+ * section (no data) whose index line abbreviates the ids, so the result
+ * cannot be known. Its path under ctx, or NULL when there is none. */
+char *pd_diff_binary_unappliable(void *ctx, const char *text, size_t len);
+
 /* git_diff_from_buffer of the normalised text. */
 int pd_diff_parse(git_diff **out, const char *text, size_t len);
 

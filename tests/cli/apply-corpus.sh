@@ -61,14 +61,15 @@ as_git_am() {
 }
 
 # git_am_fails ID BASE N FILE: git am of the mbox on BASE stops at patch N
-# naming FILE.
+# naming FILE (a hunk that fails, a file missing, or a binary change it
+# cannot apply).
 git_am_fails() {
 	local id=$1 base=$2 n=$3 file=$4 out
 	rm -rf am && git -C kmod worktree prune && git -C kmod worktree add -q --detach "$T/am" "$base" ||
 		return 1
 	out=$("$PATCHDECK" mbox "$id" 2>/dev/null | git -C am am 2>&1)
 	git -C am am --abort >/dev/null 2>&1
-	grep -q "^error: \(patch failed: $file:\|$file: does not exist in index\)" <<<"$out" ||
+	grep -q "^error: \(patch failed: $file:\|$file: does not exist in index\|$file: patch does not apply\)" <<<"$out" ||
 		{ echo "$id: git am does not fail on $file: $(head -3 <<<"$out")"; return; }
 }
 

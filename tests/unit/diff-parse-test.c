@@ -75,6 +75,23 @@ int main(void)
 	for (size_t i = 0; i < sizeof(as_git) / sizeof(as_git[0]); i++)
 		tap_str(pd_diff_as_git(ctx, as_git[i].in, strlen(as_git[i].in)), as_git[i].out, as_git[i].name);
 
+	static const struct {
+		const char *name, *in, *path;
+	} binary[] = {
+		{ "a binary deleted without data, ids cut short: refused as git refuses",
+		  EMPTY_DEL("e") "diff --git a/x.bin b/x.bin\ndeleted file mode 100644\nindex 7075435..0000000\n"
+		  "Binary files a/x.bin and /dev/null differ\n", "x.bin" },
+		{ "a binary change with both ids whole: git can apply it",
+		  "diff --git a/x.bin b/x.bin\nindex 7075435f6268c4d815aec093d61e26647666ba76.."
+		  "556e3c8142d5d85dba5b557474907f9f9dd99dcb 100644\nBinary files a/x.bin and b/x.bin differ\n", NULL },
+		{ "a binary patch with its data: applied", "diff --git a/b b/b\nnew file mode 100644\n"
+		  "index 0000000..e69de29\nGIT binary patch\nliteral 0\nHcmV?d00001\n\nliteral 0\nHcmV?d00001\n\n", NULL },
+		{ "no binary at all", ADD("f"), NULL },
+	};
+	for (size_t i = 0; i < sizeof(binary) / sizeof(binary[0]); i++)
+		tap_str(pd_diff_binary_unappliable(ctx, binary[i].in, strlen(binary[i].in)), binary[i].path,
+			binary[i].name);
+
 	/* What a real kmod series sent (two empty index files among others):
 	 * its diffstat counts them as git does. */
 	const char *real = EMPTY_NEW("modules.builtin.bin") ADD("modules.dep") EMPTY_NEW("modules.devname");
