@@ -65,7 +65,7 @@ static const char *state_text(const struct pd_states *st, const struct pd_revisi
 }
 
 static void put_line(FILE *out, void *ctx, const struct pd_revision *rev,
-		     const struct pd_states *st)
+		     const struct pd_states *st, const struct pd_fmt_widths *w)
 {
 	char day[16];
 	struct tm tm;
@@ -82,7 +82,8 @@ static void put_line(FILE *out, void *ctx, const struct pd_revision *rev,
 
 	fprintf(out, "%s  ", day);
 	put_column(out, pd_fmt_author(rev), AUTHOR_WIDTH);
-	fprintf(out, "  %-4s %-6s %-11s ", ver ? ver : "", count ? count : "", revs ? revs : "");
+	fprintf(out, "  %-*s %-*s %-*s ", w->version, ver ? ver : "", w->count, count ? count : "",
+		w->trailers, revs ? revs : "");
 	if (st != NULL)
 		fprintf(out, "%-10s ", state_text(st, rev));
 	if (tags != NULL && *tags != '\0')
@@ -150,6 +151,16 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 	if (j != NULL)
 		pd_json_begin_array(j);
 	const struct pd_model *model = load->model;
+	/* "A10 R10 T10" was the widest the trailer column allowed for. */
+	struct pd_fmt_widths w = { .version = 4, .count = 6, .trailers = 11 };
+	for (size_t i = 0; j == NULL && i < model->nseries; i++) {
+		const struct pd_series *s = model->series[i];
+		for (size_t r = s->nrevisions; r-- > 0;) {
+			pd_fmt_widths_fit(&w, s->revisions[r]);
+			if (!all)
+				break;
+		}
+	}
 	for (size_t i = 0; i < model->nseries; i++) {
 		const struct pd_series *s = model->series[i];
 		/* Newest first; older revisions only when asked for. */
@@ -158,7 +169,7 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 			if (j != NULL)
 				pd_series_json(j, rev, 0);
 			else
-				put_line(cli->out, cli->ctx, rev, st);
+				put_line(cli->out, cli->ctx, rev, st, &w);
 			if (!all)
 				break;
 		}

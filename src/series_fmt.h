@@ -18,6 +18,15 @@ char *pd_fmt_count(void *ctx, const struct pd_revision *rev);
 /* The review trailer counts, "A1 R2 T0". */
 char *pd_fmt_trailers(void *ctx, const struct pd_revision *rev);
 
+/* Widths of the version, count (with its missing mark) and trailer
+ * columns: at least the usual ones, wider when a revision shown needs it
+ * ("1/9999!", "A12 R10 T3"), so that one odd series never pushes the
+ * columns of its line out of step with the others. */
+struct pd_fmt_widths {
+	int version, count, trailers;
+};
+void pd_fmt_widths_fit(struct pd_fmt_widths *w, const struct pd_revision *rev);
+
 /* The author's name, else the address, else "". */
 const char *pd_fmt_author(const struct pd_revision *rev);
 

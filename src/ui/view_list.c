@@ -27,6 +27,13 @@ struct list_row {
 	bool unread;
 };
 
+/* Columns: the date, the author, "v3+ ", "12/12! ", "A1 R2 T0 ",
+ * "(12) ". What the title needs first, then what a narrow screen drops.
+ * The version, count and trailer widths are the least; a row that needs
+ * more widens its column for every row (list_data.w). */
+enum { VERSION_W = 4, MARK_W = 1, COUNT_W = 6, TRAILERS_W = 8, REPLIES_W = 5, TITLE_MIN = 24,
+       STATE_W = 10 };
+
 /* Columns as wide as this screen allows (list_layout). */
 struct list_cols {
 	int author;
@@ -43,6 +50,7 @@ struct list_data {
 	bool by_activity;         /* else by the latest revision's date */
 	bool revisions;           /* older revisions shown */
 	struct list_cols cols;
+	struct pd_fmt_widths w;   /* of the rows shown */
 	int filter;               /* the review state shown alone, or -1 */
 	size_t counts[PD_STATE_COUNT]; /* series per state; superseded: older revisions */
 };
@@ -112,6 +120,8 @@ static int build_rows(struct pd_ui *ui, struct list_data *d)
 	}
 	size_t n = 0;
 	memset(d->counts, 0, sizeof(d->counts));
+	d->w = (struct pd_fmt_widths){ .version = VERSION_W, .count = COUNT_W,
+				       .trailers = TRAILERS_W };
 	for (size_t i = 0; i < model->nseries; i++) {
 		const struct pd_series *s = keys[i].series;
 		bool unread = false;
@@ -139,6 +149,8 @@ static int build_rows(struct pd_ui *ui, struct list_data *d)
 				};
 	}
 	talloc_free(keys);
+	for (size_t i = 0; i < n; i++)
+		pd_fmt_widths_fit(&d->w, rows[i].rev);
 	talloc_free(d->rows);
 	d->rows = rows;
 	d->nrows = n;
@@ -226,6 +238,8 @@ static int list_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	d->query = view->arg;
 	d->filter = -1;
+	d->w = (struct pd_fmt_widths){ .version = VERSION_W, .count = COUNT_W,
+				       .trailers = TRAILERS_W };
 	view->data = d;
 	/* A script's screens must not depend on the machine's speed: there
 	 * the whole list is read before the first one. */
@@ -266,10 +280,6 @@ static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms
 
 /* ------------------------------------------------------------ drawing */
 
-/* Fixed columns: the date, the author, "v3+ ", "12/12! ", "A1 R2 T0 ",
- * "(12) ". What the title needs first, then what a narrow screen drops. */
-enum { VERSION_W = 4, MARK_W = 1, COUNT_W = 6, TRAILERS_W = 8, REPLIES_W = 5, TITLE_MIN = 24,
-       STATE_W = 10 };
 
 static void list_layout(struct pd_ui *ui, struct pd_view *view)
 {
@@ -284,11 +294,11 @@ static void list_layout(struct pd_ui *ui, struct pd_view *view)
 		date_w = date != NULL ? pd_text_width(ui, date) : 0;
 		talloc_free(date);
 	}
-	int fixed = (VERSION_W + MARK_W + 1) + (COUNT_W + 1) + (c.state ? STATE_W + 1 : 0);
+	int fixed = (d->w.version + MARK_W + 1) + (d->w.count + 1) + (c.state ? STATE_W + 1 : 0);
 	if (pd_ui_has_tree(ui))
 		fixed += 2; /* the applies mark */
 #define REST() (ui->cols - fixed - (c.date ? date_w + 1 : 0) - (c.author + 2) -     \
-		(c.trailers ? TRAILERS_W + 1 : 0) - (c.replies ? REPLIES_W + 1 : 0))
+		(c.trailers ? d->w.trailers + 1 : 0) - (c.replies ? REPLIES_W + 1 : 0))
 	if (REST() < TITLE_MIN) {
 		int floor = c.author < 10 ? c.author : 10;
 		c.author -= TITLE_MIN - REST();
@@ -328,13 +338,13 @@ static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 	char *ver = pd_fmt_version(tmp, rev);
 	const char *mark = r->older ? (ui->utf8 ? "\u2191" : "^")
 			   : rev->series->nrevisions > 1 ? "+" : "";
-	int end = x + VERSION_W + MARK_W + 1;
+	int end = x + d->w.version + MARK_W + 1;
 	x = pd_put(ui, y, x, end - 1 - MARK_W, STYLE(PD_AREA_VERSION), ver ? ver : "");
 	x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_MARK), mark);
 	x = pd_put_pad(ui, y, x, end, STYLE(PD_AREA_VERSION), "");
 
 	char *count = pd_fmt_count(tmp, rev);
-	end = x + COUNT_W + 1;
+	end = x + d->w.count + 1;
 	x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_COUNTS), count ? count : "");
 	if (rev->nmissing > 0)
 		x = pd_put(ui, y, x, end - 1, STYLE(PD_AREA_MARK), PD_FMT_MISSING);
@@ -344,7 +354,7 @@ static void list_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
 
 	if (c->trailers) {
 		char *art = pd_fmt_trailers(tmp, rev);
-		x = pd_put_col(ui, y, x, TRAILERS_W, 1, STYLE(PD_AREA_TRAILER), art ? art : "");
+		x = pd_put_col(ui, y, x, d->w.trailers, 1, STYLE(PD_AREA_TRAILER), art ? art : "");
 	}
 	if (c->replies) {
 		char *re = rev->nreplies_total > 0

@@ -24,21 +24,21 @@ raw_controls() { # FILE: how many lines hold one
 }
 
 check_run "list: every series, escapes shown, nothing crashes" 0 \
-'2024-01-01  Mal ^[[31mlory        v1   1/1    A1 R1 T0    evil: ^[]0;pwned^Gtitle <U+200B>zw <U+202E>bidi<U+202C> end
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    walk out of the tree
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    an absolute path
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    plant a hook
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    a link out
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    a submodule
+'2024-01-01  Mal ^[[31mlory        v1   1/1     A1 R1 T0    evil: ^[]0;pwned^Gtitle <U+200B>zw <U+202E>bidi<U+202C> end
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    walk out of the tree
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    an absolute path
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    plant a hook
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    a link out
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    a submodule
 2024-01-01  Ada Hacker            v1   1/9999! A0 R0 T0    the last of many
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    café au lait ÿþ
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    a boundary that never comes
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    base64 that is not
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    nested 300 deep
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    a 100000-line diff
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    I answer myself
-2024-01-01  Ada Hacker            v1   2/2    A0 R0 T0    cycle
-2024-01-01  Ada Hacker            v1   1/1    A0 R0 T0    one Message-ID, two mails' "" -- pd list
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    café au lait ÿþ
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    a boundary that never comes
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    base64 that is not
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    nested 300 deep
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    a 100000-line diff
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    I answer myself
+2024-01-01  Ada Hacker            v1   2/2     A0 R0 T0    cycle
+2024-01-01  Ada Hacker            v1   1/1     A0 R0 T0    one Message-ID, two mails' "" -- pd list
 
 # Every series shown whole: no raw control character in any of it.
 ids="esc dotdot abs dotgit link sub counter latin1 nomime b64 deep huge self cyc1 dup"
@@ -98,16 +98,16 @@ pd --script "$PD_TMP/script" --screen 12x100 >"$PD_TMP/screens" 2>"$PD_TMP/scree
 check_eq "reader: exits 0, nothing on stderr" "0:" "$?:$(cat "$PD_TMP/screens.err")"
 check_eq "reader: no raw control character on any screen" "0" "$(raw_controls "$PD_TMP/screens")"
 check_eq "reader: list, patch view of the hostile patch, end of the huge diff" \
-'2024-01-01 Mal ^[[31mlory        v1    1/1    A1 R1 T0 (1)   evil: ^[]0;pwned^Gtitle <U+200B>zw
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       walk out of the tree
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       an absolute path
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       plant a hook
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       a link out
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       a submodule
-2024-01-01 Ada Hacker            v1    1/9999 A0 R0 T0       the last of many
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       café au lait ÿþ
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       a boundary that never comes
-2024-01-01 Ada Hacker            v1    1/1    A0 R0 T0       base64 that is not
+'2024-01-01 Mal ^[[31mlory        v1    1/1     A1 R1 T0 (1)   evil: ^[]0;pwned^Gtitle <U+200B>zw
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       walk out of the tree
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       an absolute path
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       plant a hook
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       a link out
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       a submodule
+2024-01-01 Ada Hacker            v1    1/9999! A0 R0 T0       the last of many
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       café au lait ÿþ
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       a boundary that never comes
+2024-01-01 Ada Hacker            v1    1/1     A0 R0 T0       base64 that is not
  list: *  (15 series)                                                                          1/15
 
 [PATCH] evil: ^[]0;pwned^Gtitle <U+200B>zw <U+202E>bidi<U+202C> end
