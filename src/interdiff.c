@@ -3,57 +3,19 @@
 #include "interdiff.h"
 
 #include <git2.h>
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 
+#include "apply_mem.h"
 #include "apply_offset.h"
 #include "base.h"
 #include "diff_parse.h"
 #include "rangediff.h"
 
-/* A second handle on the repository whose object store writes to memory
- * only: the trees built here never reach the repository. */
-struct memrepo {
-	git_repository *git;
-};
-
-static int memrepo_destroy(struct memrepo *m)
-{
-	if (m->git != NULL)
-		git_repository_free(m->git);
-	return 0;
-}
-
 static int fail(struct pd_err *err, void *tmp, int code, const char *what)
 {
 	return pd_err_set(err, PD_E_IO, "%s: %s", what, pd_repo_error_text(tmp, code));
-}
-
-static int memrepo_open(struct memrepo **out, void *ctx, struct pd_repo *repo, struct pd_err *err)
-{
-	struct memrepo *m = talloc_zero(ctx, struct memrepo);
-	if (m == NULL)
-		return pd_err_set(err, PD_E_NOMEM, "out of memory");
-	talloc_set_destructor(m, memrepo_destroy);
-	const char *where = pd_repo_workdir(repo) ? pd_repo_workdir(repo) : pd_repo_path(repo);
-	git_odb *odb = NULL;
-	git_odb_backend *mem = NULL;
-	int code = git_repository_open_ext(&m->git, where, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
-	if (code == 0)
-		code = git_repository_odb(&odb, m->git);
-	if (code == 0)
-		code = git_mempack_new(&mem);
-	/* Above the repository's own stores: writes land in memory. */
-	if (code == 0 && (code = git_odb_add_backend(odb, mem, 999)) != 0)
-		mem->free(mem);
-	git_odb_free(odb);
-	if (code != 0)
-		return fail(err, m, code, pd_repo_path(repo));
-	*out = m;
-	return PD_OK;
 }
 
 static char *label(void *ctx, const struct pd_revision *rev)
@@ -64,7 +26,7 @@ static char *label(void *ctx, const struct pd_revision *rev)
 }
 
 /* The tree rev gives on its base; *out owned by the caller (git_tree_free). */
-static int apply_rev(git_tree **out, struct memrepo *m, struct pd_repo *repo,
+static int apply_rev(git_tree **out, struct pd_mem_repo *m, struct pd_repo *repo,
 		     const struct pd_revision *rev, struct pd_err *err, void *tmp)
 {
 	*out = NULL;
@@ -143,13 +105,13 @@ int pd_interdiff(char **out, void *ctx, struct pd_repo *repo, const struct pd_re
 {
 	*out = NULL;
 	void *local = talloc_new(NULL);
-	struct memrepo *m = NULL;
+	struct pd_mem_repo *m = NULL;
 	git_tree *a = NULL, *b = NULL;
 	git_diff *diff = NULL;
 	git_buf buf = { 0 };
 	char **paths = NULL;
 	size_t npaths = 0;
-	int rc = memrepo_open(&m, local, repo, err);
+	int rc = pd_mem_repo_open(&m, local, repo, err);
 	if (rc == PD_OK)
 		rc = apply_rev(&a, m, repo, old, err, local);
 	if (rc == PD_OK)
