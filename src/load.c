@@ -25,6 +25,8 @@
 #define BACKLOG 64
 
 static int job_destroy(struct pd_load_job *job);
+static int pick(struct pd_load **out, struct pd_revision **rev, const char *bare,
+		struct pd_err *err);
 
 static int nomem(struct pd_err *err)
 {
@@ -635,24 +637,119 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 	if (rc != PD_OK)
 		goto done;
 	job = NULL;
-	*rev = pd_model_find((*out)->model, bare);
-	if (*rev == NULL && (*out)->nunreadable > 0) {
-		/* The files went away under the database (mail moved or
-		 * deleted, the store replaced): say that, not "no series". */
-		rc = pd_err_set(err, PD_E_IO,
-				"message <%s>: %zu mail file%s of its thread cannot be read (%s); "
-				"if the mail was moved or deleted, run 'notmuch new'", bare,
-				(*out)->nunreadable, (*out)->nunreadable == 1 ? "" : "s",
-				(*out)->unreadable);
-		TALLOC_FREE(*out);
-	} else if (*rev == NULL) {
-		rc = pd_err_set(err, PD_E_NOT_FOUND,
-				"message <%s> is not part of a patch series; 'patchdeck list' "
-				"shows the series and their ids", bare);
-		TALLOC_FREE(*out);
-	}
+	rc = pick(out, rev, bare, err);
 done:
 	talloc_free(job);
 	talloc_free(s);
 	return rc;
+}
+
+/* Adds tid to the n ids at tids (room for cap) unless it is there. */
+static bool add_tid(const char **tids, size_t *n, size_t cap, const char *tid)
+{
+	if (tid == NULL)
+		return true;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(tids[i], tid) == 0)
+			return true;
+	if (*n == cap)
+		return false;
+	tids[(*n)++] = tid;
+	return true;
+}
+
+static size_t rev_mails(const struct pd_revision *r)
+{
+	size_t n = 1 + r->nreplies;
+	for (size_t k = 0; k < r->npatches; k++)
+		n += 1 + r->patches[k].nduplicate_mails + r->patches[k].nreplies;
+	return n;
+}
+
+const char **pd_load_thread_ids(void *ctx, const struct pd_series *series, size_t *n)
+{
+	*n = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < series->nrevisions; i++)
+		cap += rev_mails(series->revisions[i]);
+	const char **tids = talloc_array(ctx, const char *, cap + 1);
+	if (tids == NULL)
+		return NULL;
+	for (size_t i = 0; i < series->nrevisions; i++) {
+		const struct pd_revision *r = series->revisions[i];
+		if (r->cover != NULL)
+			add_tid(tids, n, cap, r->cover->thread_id);
+		for (size_t k = 0; k < r->nreplies; k++)
+			add_tid(tids, n, cap, r->replies[k]->thread_id);
+		for (size_t k = 0; k < r->npatches; k++) {
+			const struct pd_patch *p = &r->patches[k];
+			add_tid(tids, n, cap, p->mail->thread_id);
+			for (size_t m = 0; m < p->nduplicate_mails; m++)
+				add_tid(tids, n, cap, p->duplicates[m]->thread_id);
+			for (size_t m = 0; m < p->nreplies; m++)
+				add_tid(tids, n, cap, p->replies[m]->thread_id);
+		}
+	}
+	return tids;
+}
+
+int pd_load_series_in(struct pd_load **out, struct pd_revision **rev, void *ctx,
+		      struct pd_store *store, const char *id, const char *const *tids,
+		      size_t ntids, unsigned flags, struct pd_err *err)
+{
+	*out = NULL;
+	*rev = NULL;
+	void *s = talloc_new(NULL);
+	char *bare = s != NULL ? pd_load_bare_id(s, id) : NULL;
+	char *q = bare != NULL ? talloc_strdup(s, "") : NULL;
+	for (size_t i = 0; q != NULL && i < ntids; i++) {
+		char *t = quoted(s, tids[i]);
+		q = t != NULL ? talloc_asprintf_append(q, "%sthread:%s", i ? " or " : "", t) : NULL;
+	}
+	struct pd_load_job *job = NULL;
+	int rc = q != NULL ? PD_OK : nomem(err);
+	if (rc == PD_OK && (ntids == 0 || *bare == '\0'))
+		rc = pd_err_set(err, PD_E_NOT_FOUND,
+				"no message <%s> in the notmuch database; 'patchdeck list' "
+				"shows the series and their ids", bare);
+	/* Not from the cache: its records have no bodies. */
+	if (rc == PD_OK)
+		rc = begin(&job, ctx, store, q, flags, false, err);
+	if (rc == PD_OK)
+		rc = read_all(job, err);
+	if (rc == PD_OK)
+		rc = final_result(out, ctx, job, err);
+	if (rc == PD_OK) {
+		job = NULL;
+		rc = pick(out, rev, bare, err);
+	}
+	talloc_free(job);
+	talloc_free(s);
+	return rc;
+}
+
+/* The revision of *out holding bare, or the error saying why there is
+ * none (and *out freed). */
+static int pick(struct pd_load **out, struct pd_revision **rev, const char *bare,
+		struct pd_err *err)
+{
+	*rev = pd_model_find((*out)->model, bare);
+	if (*rev == NULL && (*out)->nunreadable > 0) {
+		/* The files went away under the database (mail moved or
+		 * deleted, the store replaced): say that, not "no series". */
+		int rc = pd_err_set(err, PD_E_IO,
+				    "message <%s>: %zu mail file%s of its thread cannot be read (%s); "
+				    "if the mail was moved or deleted, run 'notmuch new'", bare,
+				    (*out)->nunreadable, (*out)->nunreadable == 1 ? "" : "s",
+				    (*out)->unreadable);
+		TALLOC_FREE(*out);
+		return rc;
+	}
+	if (*rev == NULL) {
+		TALLOC_FREE(*out);
+		return pd_err_set(err, PD_E_NOT_FOUND,
+				  "message <%s> is not part of a patch series; 'patchdeck list' "
+				  "shows the series and their ids", bare);
+	}
+	return PD_OK;
 }

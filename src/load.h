@@ -58,6 +58,21 @@ int pd_load_series(struct pd_load **out, struct pd_revision **rev, void *ctx,
 		   struct pd_store *store, const char *id, unsigned flags,
 		   struct pd_err *err);
 
+/* The threads of every mail of every revision of series (covers, patches,
+ * resent copies, replies), each once, under ctx; NULL when out of memory.
+ * The strings are the mails'. */
+const char **pd_load_thread_ids(void *ctx, const struct pd_series *series, size_t *n);
+
+/* pd_load_series for a caller that has the series already (the reader's
+ * list): reads only the ntids threads tids (pd_load_thread_ids of the
+ * series in a model over the threads holding a patch), not the senders'
+ * other patches, which on a large store are thousands of mails. Over the
+ * whole store's patch threads it finds the revisions pd_load_series
+ * finds. */
+int pd_load_series_in(struct pd_load **out, struct pd_revision **rev, void *ctx,
+		      struct pd_store *store, const char *id, const char *const *tids,
+		      size_t ntids, unsigned flags, struct pd_err *err);
+
 /* ---- Step by step, for the reader (issue 4) ----
  *
  * The reader must show its first screen long before a large store is

@@ -20,6 +20,7 @@ struct pd_list_load {
 	bool done;          /* every thread read */
 	bool final;         /* the build running started once done */
 	bool finished;      /* the last model handed over */
+	bool failed;        /* finished early: what was read stays listed */
 	long build_ms;      /* when the last build started */
 	long interval_ms;   /* from then until the next one */
 };
@@ -82,7 +83,7 @@ int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load
 	}
 	if (rc != PD_OK) {
 		/* What was read stays listed; trying again would fail again. */
-		l->finished = true;
+		l->finished = l->failed = true;
 		return rc;
 	}
 	*more = !l->finished;
@@ -97,4 +98,9 @@ char *pd_list_load_progress(void *ctx, const struct pd_list_load *l)
 	pd_load_progress(l->job, &messages, &read, &found);
 	return talloc_asprintf(ctx, "loading: %zu messages, %zu/%zu threads", messages, read,
 			       found);
+}
+
+bool pd_list_load_complete(const struct pd_list_load *l)
+{
+	return l->finished && !l->failed;
 }

@@ -28,4 +28,7 @@ int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load
  * everything is read. */
 char *pd_list_load_progress(void *ctx, const struct pd_list_load *l);
 
+/* Whether the model shown is over every thread of the query. */
+bool pd_list_load_complete(const struct pd_list_load *l);
+
 #endif
