@@ -309,8 +309,52 @@ static void draw_last_line(struct pd_ui *ui, int y)
 		return;
 	}
 	curs_set(0);
-	pd_put_pad(ui, y, 0, ui->cols, ui->msg_error ? PD_AREA_ERROR : PD_AREA_MESSAGE,
-		   ui->msg ? ui->msg : "");
+	int style = ui->msg_error ? PD_AREA_ERROR : PD_AREA_MESSAGE;
+	const char *msg = ui->msg ? ui->msg : "";
+	if (ui->cols < 2 || pd_text_width(ui, msg) <= ui->cols) {
+		pd_put_pad(ui, y, 0, ui->cols, style, msg);
+		return;
+	}
+	/* An error names the thing and its fix, often a path: cut at the
+	 * screen's edge it says neither. A long one takes the lines above
+	 * the last (over the view, until the next key), broken at spaces,
+	 * at most a third of the screen (and eight lines), the rest cut
+	 * with the more mark. */
+	enum { MSG_LINES_MAX = 8 };
+	int max = ui->rows / 3 > 1 ? ui->rows / 3 : 1;
+	if (max > MSG_LINES_MAX)
+		max = MSG_LINES_MAX;
+	const char *line[MSG_LINES_MAX];
+	size_t len[MSG_LINES_MAX];
+	int n = 0;
+	while (*msg != '\0' && n < max) {
+		size_t fit = pd_text_fit(ui, msg, ui->cols);
+		if (msg[fit] != '\0' && n + 1 < max) {
+			size_t sp = fit;
+			while (sp > 0 && msg[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				fit = sp;
+		}
+		line[n] = msg;
+		len[n++] = fit;
+		msg += fit;
+		while (*msg == ' ')
+			msg++;
+	}
+	bool cut = *msg != '\0';
+	for (int i = 0; i < n; i++) {
+		int row = y - (n - 1) + i;
+		char *text = talloc_strndup(ui->ctx, line[i], len[i]);
+		if (i + 1 == n && cut) {
+			int x = pd_put(ui, row, 0, ui->cols - 1, style, text ? text : "");
+			x = pd_put(ui, row, x, ui->cols, style, ui->glyph.more);
+			pd_put_pad(ui, row, x, ui->cols, style, "");
+		} else {
+			pd_put_pad(ui, row, 0, ui->cols, style, text ? text : "");
+		}
+		talloc_free(text);
+	}
 }
 
 void pd_ui_draw(struct pd_ui *ui)

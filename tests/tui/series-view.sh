@@ -312,9 +312,17 @@ dump
 key q g Enter
 dump' --screen 5x90)"
 
-check_eq 'an unknown Message-ID: one line saying so, the list stays' \
-"no message <nosuch@example.org> in the notmuch database; 'patchdeck list' shows" \
+check_eq 'an unknown Message-ID: one line saying so, cut with a mark on 5 lines' \
+"no message <nosuch@example.org> in the notmuch database; 'patchdeck list' shows…" \
 "$(sv nosuch@example.org dump --screen 5x80 | sed -n 5p)"
+
+# Taller, the message takes the lines it needs above the last, broken at
+# spaces, and the list stays below it.
+check_eq 'an unknown Message-ID on 12 lines: the whole message, over the list' \
+"2024-01-29 Dmitry Volkov    v1    12/12  A6 R0 T0 (7)   [RFC] treewide: fix miss
+no message <nosuch@example.org> in the notmuch database; 'patchdeck list' shows
+the series and their ids" \
+"$(sv nosuch@example.org dump --screen 12x80 | sed -n 10,12p)"
 
 # ---------------------------------------------------------------- real archive
 if [ -n "$PD_CORPUS" ] &&
