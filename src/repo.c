@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <git2.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -172,6 +173,22 @@ done:
 const char *pd_repo_path(const struct pd_repo *repo)
 {
 	return repo->path;
+}
+
+int pd_repo_check(const struct pd_repo *repo, struct pd_err *err)
+{
+	const char *top = repo->workdir != NULL ? repo->workdir : repo->path;
+	struct stat st;
+	char *head = talloc_asprintf(NULL, "%s/HEAD", repo->path);
+	bool there = head != NULL && stat(head, &st) == 0 &&
+		     (repo->workdir == NULL || stat(repo->workdir, &st) == 0);
+	talloc_free(head);
+	if (!there)
+		return pd_err_set(err, PD_E_NOT_FOUND,
+				  "the git tree %s is gone (removed while patchdeck ran): put it "
+				  "back, or start patchdeck again naming where it is now",
+				  top);
+	return PD_OK;
 }
 
 const char *pd_repo_workdir(const struct pd_repo *repo)

@@ -30,6 +30,13 @@ const char *pd_repo_workdir(const struct pd_repo *repo);
 /* The libgit2 handle, owned by repo: do not free it. */
 struct git_repository *pd_repo_git(const struct pd_repo *repo);
 
+/* PD_OK while the repository is still where it was opened; else
+ * PD_E_NOT_FOUND and one line saying so. libgit2 keeps working on a tree
+ * removed under it and then fails with misleading words ("reference
+ * 'HEAD' not found", no commits), and a write could recreate parts of
+ * it: callers check before each use that may outlive the tree. */
+int pd_repo_check(const struct pd_repo *repo, struct pd_err *err);
+
 /* libgit2's message for its last failure (code is what the call returned),
  * as a talloc string under ctx; never NULL unless out of memory. */
 char *pd_repo_error_text(void *ctx, int code);
