@@ -231,9 +231,53 @@ static int on_hunk(const git_diff_hunk *h, void *payload)
 	return 0;
 }
 
+/* Whether the diff deletes path (a type change is sent as a deletion and
+ * a creation of the same path, which git applies). */
+static bool deletes(git_diff *diff, const char *path)
+{
+	for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if ((d->status == GIT_DELTA_DELETED || d->status == GIT_DELTA_RENAMED) &&
+		    d->old_file.path != NULL && strcmp(d->old_file.path, path) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The first file the diff creates (new, or the target of a rename or a
+ * copy) that tree already has; NULL when none. libgit2 would overwrite
+ * it; git apply and git am refuse it ("already exists in index"). */
+static const char *creates_existing(git_diff *diff, git_tree *tree)
+{
+	for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path;
+		bool creates = d->status == GIT_DELTA_ADDED ||
+			       ((d->status == GIT_DELTA_RENAMED || d->status == GIT_DELTA_COPIED) &&
+				path != NULL && d->old_file.path != NULL &&
+				strcmp(path, d->old_file.path) != 0);
+		git_tree_entry *e = NULL;
+		if (!creates || path == NULL || git_tree_entry_bypath(&e, tree, path) != 0) {
+			git_error_clear();
+			continue;
+		}
+		git_tree_entry_free(e);
+		if (!deletes(diff, path))
+			return path;
+	}
+	return NULL;
+}
+
 int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_diff *diff,
 		  const char *text, struct pd_apply_where *where)
 {
+	const char *exists = creates_existing(diff, tree);
+	if (exists != NULL) {
+		where->path = exists;
+		where->hunk = 0;
+		git_error_set_str(GIT_ERROR_PATCH, "already exists in index");
+		return GIT_EAPPLYFAIL;
+	}
 	/* git apply refuses it (the result cannot be known); libgit2
 	 * would delete or keep the file unchecked. As git am does. */
 	char *bin = pd_diff_binary_unappliable(where->ctx, text, strlen(text));
@@ -254,4 +298,59 @@ int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_di
 	if (code != 0 && pd_diff_apply_moved(index, git, tree, text) == 0)
 		code = 0; /* its hunks moved, as git apply finds them */
 	return code;
+}
+
+long pd_diff_hunk_line(const char *diff, const char *path, long old_start, long new_start,
+		       const char *text, size_t size)
+{
+	void *tmp = talloc_new(NULL);
+	struct lines file = { 0 };
+	long result = -1;
+	bool in_file = false;
+	size_t pos = 0, len = 0;
+	const char *l;
+	if (tmp == NULL || split(&file, tmp, text, size) != 0)
+		goto done;
+	while ((l = next_line(diff, &pos, &len)) != NULL) {
+		long a, b = 1, c, d = 1;
+		if (len > 4 && strncmp(l, "--- ", 4) == 0) {
+			char *p = old_path(tmp, l, len);
+			in_file = p != NULL && strcmp(p, path) == 0;
+			continue;
+		}
+		if (!in_file || len <= 4 || strncmp(l, "@@ -", 4) != 0 ||
+		    !(sscanf(l, "@@ -%ld,%ld +%ld,%ld @@", &a, &b, &c, &d) == 4 ||
+		      sscanf(l, "@@ -%ld +%ld,%ld @@", &a, &c, &d) == 3 ||
+		      sscanf(l, "@@ -%ld,%ld +%ld @@", &a, &b, &c) == 3 ||
+		      sscanf(l, "@@ -%ld +%ld @@", &a, &c) == 2) ||
+		    a != old_start || c != new_start || b <= 0)
+			continue;
+		/* The hunk's preimage, found where git apply would look. */
+		struct lines pre = { .s = talloc_array(tmp, const char *, (size_t)b + 1),
+				     .len = talloc_array(tmp, size_t, (size_t)b + 1) };
+		size_t body = pos, bl;
+		long old_left = b, new_left = d;
+		const char *h;
+		while (pre.s != NULL && pre.len != NULL && (old_left > 0 || new_left > 0) &&
+		       (h = next_line(diff, &body, &bl)) != NULL) {
+			if (*h == ' ' || *h == '-' || bl == 0) {
+				if (old_left-- <= 0)
+					break;
+				pre.s[pre.n] = bl > 0 ? h + 1 : h;
+				pre.len[pre.n++] = bl > 0 ? bl - 1 : 0;
+			}
+			if (*h == ' ' || *h == '+' || bl == 0)
+				new_left--;
+			else if (*h != '-' && *h != '\\')
+				break;
+		}
+		if (pre.s != NULL && (size_t)b == pre.n) {
+			long found = nearest(&file, 0, (size_t)(a > 0 ? a - 1 : 0), &pre);
+			result = found >= 0 ? found + 1 : -1;
+		}
+		break;
+	}
+done:
+	talloc_free(tmp);
+	return result;
 }

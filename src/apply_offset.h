@@ -36,4 +36,12 @@ struct pd_apply_where {
 int pd_apply_diff(git_index **index, git_repository *git, git_tree *tree, git_diff *diff,
 		  const char *text, struct pd_apply_where *where);
 
+/* Where the hunk of diff on path whose header starts "@@ -OLD_START,N
+ * +NEW_START" applies in a file holding text (size bytes): the 1-based
+ * line where its context and removed lines match, nearest to OLD_START
+ * as git apply searches; -1 when they match nowhere, or the diff has no
+ * such hunk. */
+long pd_diff_hunk_line(const char *diff, const char *path, long old_start, long new_start,
+		       const char *text, size_t size);
+
 #endif

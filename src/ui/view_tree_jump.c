@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "apply_offset.h"
 #include "base.h"
 #include "maintainers.h"
 
@@ -327,8 +328,57 @@ static void maintainers(struct pd_ui *ui, struct pd_repo *repo, const struct tar
 	show_text(ui, v);
 }
 
+/* The file's text, under ctx; NULL when it cannot be read. */
+static char *read_file(void *ctx, const char *file, size_t *size)
+{
+	FILE *fp = fopen(file, "rb");
+	char *text = talloc_strdup(ctx, "");
+	size_t n = 0;
+	char buf[65536];
+	for (size_t got; fp != NULL && text != NULL && (got = fread(buf, 1, sizeof(buf), fp)) > 0;
+	     n += got) {
+		text = talloc_realloc(ctx, text, char, n + got + 1);
+		if (text != NULL)
+			memcpy(text + n, buf, got);
+	}
+	if (fp == NULL || ferror(fp) || text == NULL) {
+		if (fp != NULL)
+			fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	text[n] = '\0';
+	*size = n;
+	return text;
+}
+
+/* The line of the work tree's file where t's hunk applies: its context
+ * and removed lines found nearest the mail's line, as git apply finds
+ * them (lines added or removed above it since the patch was written move
+ * it); the mail's line when they are not there. *found: they were. */
+static long hunk_line(const struct pd_revision *rev, const struct target *t, const char *file,
+		      void *tmp, bool *found)
+{
+	*found = false;
+	size_t size = 0;
+	char *text = t->old_path != NULL ? read_file(tmp, file, &size) : NULL;
+	for (size_t i = 0; text != NULL && rev != NULL && i < rev->npatches; i++) {
+		const struct pd_mail *m = rev->patches[i].mail;
+		long at = m != NULL && m->patch != NULL && m->patch->diff != NULL
+			? pd_diff_hunk_line(m->patch->diff, t->old_path, t->old_start, t->new_start,
+					    text, size)
+			: -1;
+		if (at > 0) {
+			*found = true;
+			return at;
+		}
+	}
+	return t->old_start > 0 ? t->old_start : 1;
+}
+
 /* $EDITOR on the work tree's file, the curses screen put away meanwhile. */
-static void edit(struct pd_ui *ui, struct pd_repo *repo, const struct target *t, void *tmp)
+static void edit(struct pd_ui *ui, struct pd_repo *repo, const struct target *t, void *tmp,
+		 const struct pd_revision *rev)
 {
 	const char *top = pd_repo_workdir(repo);
 	const char *path = t->new_path != NULL ? t->new_path : t->old_path;
@@ -346,7 +396,9 @@ static void edit(struct pd_ui *ui, struct pd_repo *repo, const struct target *t,
 		editor = getenv("EDITOR");
 	if (editor == NULL || *editor == '\0')
 		editor = "vi";
-	long line = t->old_start > 0 ? t->old_start : 1;
+	bool found = false;
+	long line = hunk_line(rev, t, file, tmp, &found);
+	long mail = t->old_start > 0 ? t->old_start : 1;
 	char *plus = talloc_asprintf(tmp, "+%ld", line);
 	def_prog_mode();
 	endwin();
@@ -364,6 +416,12 @@ static void edit(struct pd_ui *ui, struct pd_repo *repo, const struct target *t,
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		pd_ui_error(ui, "the editor '%s' failed on %s (exit %d)", editor, file,
 			    pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	else if (found && line != mail)
+		pd_ui_message(ui, "edited %s at line %ld, where the hunk applies (mail: %ld)",
+			      path, line, mail);
+	else if (!found && t->old_path != NULL && t->old_start > 0)
+		pd_ui_message(ui, "edited %s at line %ld, the mail's: the hunk's lines are not "
+				  "there", path, line);
 	else
 		pd_ui_message(ui, "edited %s at line %ld", path, line);
 }
@@ -388,7 +446,7 @@ void pd_ui_tree_jump(struct pd_ui *ui, struct pd_view *view, enum pd_action acti
 	} else if (action == PD_ACT_MAINTAINERS) {
 		maintainers(ui, repo, &t, tmp);
 	} else {
-		edit(ui, repo, &t, tmp);
+		edit(ui, repo, &t, tmp, rev);
 	}
 	talloc_free(tmp);
 }

@@ -101,13 +101,39 @@ cat > "$T/ed" <<EOF
 echo "\$@" > "$T/edited"
 EOF
 chmod +x "$T/ed"
-check_eq 'e: $EDITOR on the work tree file at the hunk line, the screen back after' \
-"+128 $T/tree/$F
+# hunk2 DIR: where git apply puts v3 2/3's second hunk in DIR's work tree.
+hunk2() {
+	notmuch show --format=raw "id:$(sed -n 's/^  <\(.*\)>  \[PATCH v3 2\/3\].*/\1/p' "$PD_DEMO/CASES")" |
+		git -C "$1" apply --check -v - 2>&1 |
+		sed -n 's/^Hunk #2 succeeded at \([0-9]*\).*/applies at \1/p'
+}
+check_eq 'e: $EDITOR on the work tree file at the line where the hunk applies (as git apply finds it), the screen back after' \
+"+129 $T/tree/$F
 @@ -128,6 +128,8 @@ static int demo_probe(struct pci_dev *pdev, const struct pci_device_id *id)
-edited $F at line 128" \
+edited $F at line 129, where the hunk applies (mail: 128)
+applies at 129" \
 "$(VISUAL= EDITOR="$T/ed" tj "$to_hunk
 key e
-dump" --screen 3x110 >"$T/out"; cat "$T/edited"; sed -n '1p;3p' "$T/out")"
+dump" --screen 3x110 >"$T/out"; cat "$T/edited"; sed -n '1p;3p' "$T/out"; hunk2 "$T/tree")"
+
+# Five lines added at the top since the patch was written: the hunk
+# applies five lines further down, and that is where the editor opens.
+check_eq 'e: the line where the hunk applies now (after an offset), not the mail'"'"'s' \
+"+134 $T/tree/$F
+edited $F at line 134, where the hunk applies (mail: 128)
+applies at 134" \
+"$( (printf '/* 1 */\n/* 2 */\n/* 3 */\n/* 4 */\n/* 5 */\n'; cat "$T/tree/$F") >"$T/f.new" &&
+	mv "$T/f.new" "$T/tree/$F" && git -C "$T/tree" commit -q -a -m 'five lines on top'
+	VISUAL= EDITOR="$T/ed" tj "$to_hunk
+key e
+dump" --screen 3x110 >"$T/out"; cat "$T/edited"; sed -n '3p' "$T/out"; hunk2 "$T/tree")"
+check_eq 'e: the hunk'"'"'s lines gone from the work tree: the mail'"'"'s line, and it says so' \
+"+128 $T/tree/$F
+edited $F at line 128, the mail's: the hunk's lines are not there" \
+"$(sed -i '/spin_lock_init(&priv->lock);/d' "$T/tree/$F" && git -C "$T/tree" commit -q -a -m 'no lock'
+	VISUAL= EDITOR="$T/ed" tj "$to_hunk
+key e
+dump" --screen 3x110 >"$T/out"; cat "$T/edited"; sed -n '3p' "$T/out")"
 
 check_eq 'no MAINTAINERS: one line' \
 "the tree $T/tree/.git has no MAINTAINERS file at HEAD: nobody to name" \
