@@ -33,6 +33,14 @@ struct draft_data {
 
 static const struct pd_view_ops draft_ops;
 
+/* The draft file the user has not decided on, or NULL: ui.c names it on
+ * stderr at exit, so a signal that ends the reader does not hide it. */
+static void kept(struct pd_ui *ui, const char *path)
+{
+	talloc_free(ui->draft_kept);
+	ui->draft_kept = path != NULL ? talloc_strdup(ui, path) : NULL;
+}
+
 /* ------------------------------------------------------------ the view */
 
 static int draft_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
@@ -125,6 +133,7 @@ static void picked(struct pd_ui *ui, void *data, int key)
 		return;
 	case 'q':
 		unlink(job->path);
+		kept(ui, NULL);
 		job->discarded++;
 		pd_ui_message(ui, "discarded");
 		break;
@@ -154,6 +163,7 @@ static void picked(struct pd_ui *ui, void *data, int key)
 			pd_ui_message(ui, "saved as a draft: %s", saved);
 		}
 		unlink(job->path);
+		kept(ui, NULL);
 		break;
 	default:
 		break;
@@ -186,6 +196,7 @@ static void edit(struct pd_ui *ui, struct reply_job *job)
 {
 	struct pd_err err;
 	pd_err_init(&err, job);
+	kept(ui, job->path);
 	if (!ui->scripted) {
 		def_prog_mode();
 		endwin();
@@ -203,6 +214,10 @@ static void edit(struct pd_ui *ui, struct reply_job *job)
 		size_t left = job->ndrafts - job->at - 1;
 		pd_ui_error(ui, "%s; the draft is kept in %s%s", pd_err_msg(&err), job->path,
 			    left > 0 ? talloc_asprintf(job, " (%zu more not started)", left) : "");
+		/* Said on the screen, unless a signal ends the reader first
+		 * (a hangup kills the editor too). */
+		if (ui->signal == 0)
+			kept(ui, NULL);
 		talloc_free(job);
 		return;
 	}
@@ -323,4 +338,26 @@ void pd_reply_ask_trailer(struct pd_ui *ui, const char *rev_id, const char *cons
 	pd_ui_choose(ui, "rat", picked_trailer, a, "reply to %s with [r]eviewed-by, [a]cked-by "
 						   "or [t]ested-by?",
 		     what);
+}
+
+bool pd_reply_action(struct pd_ui *ui, const char *rev_id, const struct pd_mail *mail,
+		     enum pd_action action)
+{
+	if (action != PD_ACT_REPLY && action != PD_ACT_REPLY_SERIES && action != PD_ACT_TRAILER)
+		return false;
+	if (mail == NULL || mail->message_id == NULL) {
+		pd_ui_error(ui, "no message here to reply to");
+		return true;
+	}
+	/* The revision that holds the mail is found from the mail itself
+	 * when the view has none (a reply's Message-ID names it too). */
+	const char *series = rev_id != NULL ? rev_id : mail->message_id;
+	const char *id = mail->message_id;
+	if (action == PD_ACT_REPLY_SERIES)
+		pd_reply_start(ui, series, NULL, 0, -1);
+	else if (action == PD_ACT_TRAILER)
+		pd_reply_ask_trailer(ui, series, &id, 1, "this message");
+	else
+		pd_reply_start(ui, series, &id, 1, -1);
+	return true;
 }

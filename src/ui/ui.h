@@ -93,6 +93,9 @@ struct pd_ui {
 	 * Short while a list loads between keys (ui.c). */
 	int wait_ms;
 	volatile sig_atomic_t signal; /* a terminating signal that arrived */
+	/* reply_ui.c: the file of a reply not yet sent, saved or discarded,
+	 * named on stderr at exit (a signal may end the reader with it). */
+	char *draft_kept;
 
 	/* Scripted mode (see script.c). */
 	bool scripted;
@@ -205,8 +208,8 @@ extern const struct pd_view_ops pd_rangediff_ops;
 
 /* What each view's open() gets as view->arg.
  *   list:    const char * notmuch query ("" for the threads holding a patch)
- *   series:  const char * a Message-ID of the revision; the view loads it
- *            (pd_load_series with PD_LOAD_BODIES) and owns the result
+ *   series:  struct pd_series_arg *: the view loads the revision (with
+ *            PD_LOAD_BODIES) and owns the result
  *   patch:   struct pd_patch_arg *, pointing into the series view below
  *   thread:  struct pd_thread_arg *, likewise
  *   message: struct pd_message_arg *, likewise
@@ -216,6 +219,13 @@ struct pd_load;
 struct pd_revision;
 struct pd_patch;
 struct pd_mail;
+struct pd_series_arg {
+	const char *id;                /* a Message-ID of the revision */
+	/* Its series' threads (pd_load_thread_ids), read alone
+	 * (pd_load_series_in); NULL: pd_load_series finds them. */
+	const char **threads;
+	size_t nthreads;
+};
 struct pd_patch_arg {
 	struct pd_load *load;
 	struct pd_revision *rev;
@@ -250,10 +260,15 @@ const char *pd_list_query(const struct pd_view *view);
 /* view_list.c: review states changed (a write, a refresh): every list
  * view on the stack lists its rows again. */
 void pd_list_states_changed(struct pd_ui *ui);
+/* view_list.c: message_id was marked read in the store: every list view
+ * stops showing it unread. */
+void pd_list_mail_read(struct pd_ui *ui, const char *message_id);
 /* view_series.c: the same for every series view (its State: line). */
 void pd_series_states_changed(struct pd_ui *ui);
 /* Shows only the series in state (review_state.h), or all with -1. */
 void pd_list_filter(struct pd_ui *ui, struct pd_view *view, int state);
+/* Every series but those in state (:filter !STATE); pd_list_filter ends it. */
+void pd_list_hide(struct pd_ui *ui, struct pd_view *view, int state);
 /* The revision under the cursor of a list view, or NULL. */
 const struct pd_revision *pd_list_selected(const struct pd_view *view);
 
@@ -265,6 +280,11 @@ void pd_reply_start(struct pd_ui *ui, const char *rev_id, const char *const *ids
 /* Asks which trailer, then pd_reply_start; what names the target. */
 void pd_reply_ask_trailer(struct pd_ui *ui, const char *rev_id, const char *const *ids,
 			  size_t nids, const char *what);
+/* r, R and T on one mail (the thread and message views): a reply to
+ * mail, to its series, or a trailer reply to mail. rev_id: the revision,
+ * NULL to find it from mail. false: action is none of those. */
+bool pd_reply_action(struct pd_ui *ui, const char *rev_id, const struct pd_mail *mail,
+		     enum pd_action action);
 
 /* state_ui.c: review states in the reader. */
 struct pd_states;
@@ -283,5 +303,14 @@ bool pd_triage_work(struct pd_ui *ui, bool now);
 char *pd_triage_unwritten(void *ctx, struct pd_ui *ui);
 /* :filter [state:STATE] */
 void pd_triage_filter_command(struct pd_ui *ui, const char *arg);
+/* :defer [DAY]: the revision `s d` asked about, else the one shown,
+ * deferred until DAY (none: until set otherwise). */
+void pd_triage_defer_command(struct pd_ui *ui, const char *arg);
+
+/* view_digest.c: `:digest [--list NAME] [--from DAY] [--to DAY] [QUERY]`
+ * (rest: the line after the command) opens the digest in a pager view;
+ * `:save FILE` (force: `:save!`, over an existing file) writes it. */
+void pd_digest_command(struct pd_ui *ui, const char *rest);
+void pd_save_command(struct pd_ui *ui, const char *file, bool force);
 
 #endif
