@@ -312,6 +312,9 @@ int pd_dv_add_diff(struct pd_doc *doc, const char *diff, int file_kind, void *ct
 		struct pd_doc_line *line = add_raw(doc, area, s, len, spans, nspans);
 		if (line == NULL)
 			return PD_E_NOMEM;
+		/* Code reads best cut where the screen ends, as less does:
+		 * a break at a blank would set tokens adrift. */
+		line->code = true;
 		if (file_start) {
 			line->kind = file_kind;
 			if (!push_file(ctx, files, nfiles, doc->nlines - 1))

@@ -110,6 +110,16 @@ size_t pd_doc_layout(struct pd_ui *ui, struct pd_doc *doc)
 			size_t n = pd_text_fit(ui, text + off, width);
 			if (n == 0 || text[off + n] == '\0')
 				break;
+			/* Break after the row's last blank, as prose is read; a
+			 * row without one (a path, a URL) and code are cut at
+			 * the edge. */
+			if (!doc->lines[i].code && text[off + n] != ' ') {
+				size_t b = n;
+				while (b > 1 && text[off + b - 1] != ' ')
+					b--;
+				if (b > 1)
+					n = b;
+			}
 			off += n;
 			if (!add_row(doc, i, off))
 				goto nomem;

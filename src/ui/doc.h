@@ -24,6 +24,7 @@ struct pd_doc_line {
 	struct pd_doc_span *spans; /* in order, not overlapping */
 	size_t nspans;
 	int kind;                  /* the view's own tag (a diffstat line, ...) */
+	bool code;                 /* wrapped at the edge, not between words */
 	const void *ref;           /* what Enter on this line opens, or NULL */
 };
 

@@ -76,11 +76,11 @@ change-id: 20240108-demo-ring-sizes-5c1f2a9e0b7d
 
 Patches
     #     +/-  A/R/T  Re  Title
-  1/3   +7/-0  0/1/2   0  demo_eth: add a helper to validate ring sizes  [traile
-rs carried: same diff as before]
+  1/3   +7/-0  0/1/2   0  demo_eth: add a helper to validate ring sizes
+[trailers carried: same diff as before]
   2/3  +30/-2  0/1/1   0  demo_eth: support changing ring sizes with ethtool
-  3/3   +7/-0  0/1/1   0  Documentation: networking: demo-eth: describe ring siz
-es
+  3/3   +7/-0  0/1/1   0  Documentation: networking: demo-eth: describe ring
+sizes
 
 Diffstat of all patches
  Documentation/networking/demo-eth.rst    |  7 +++++++
@@ -144,22 +144,22 @@ check_eq 'missing 3/5: said in the header (marked), shown as a row of its own' \
 
 {header}    #    +/-  A/R/T  Re  Title
   1/5  {diffstat}+1/-0{}  0/0/0   0  lib/crc_lite: include linux/bitops.h
-  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit count
-er
+  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit
+counter
 {cursor}  3/5                    missing: never received                                
 {status,bold} series: v1 lib/crc_lite: small cleanups                                  30/36 
 
 {header}    #    +/-  A/R/T  Re  Title
   1/5  {diffstat}+1/-0{}  0/0/0   0  lib/crc_lite: include linux/bitops.h
-  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit count
-er
+  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit
+counter
 {cursor}  3/5                    missing: never received                                
 {status,bold} series: v1 lib/crc_lite: small cleanups                                  30/36 
 {error,bold}that patch never arrived; its number is missing from the series
 {header}    #    +/-  A/R/T  Re  Title
   1/5  {diffstat}+1/-0{}  0/0/0   0  lib/crc_lite: include linux/bitops.h
-  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit count
-{cursor}er                                                                              
+  2/5  {diffstat}+1/-1{}  0/0/0   0  lib/crc_lite: use unsigned int for the CRC-16 bit
+{cursor}counter                                                                         
 {mark,bold}  3/5                    missing: never received
 {status,bold} series: v1 lib/crc_lite: small cleanups                                  29/36 
 
@@ -183,7 +183,7 @@ dump' --screen 8x80 | grep -E '^ (patch|series):')"
 
 check_eq 'a patch numbered above the total is flagged; w cuts long lines; resize to 250 columns' \
 '  5/5  +1/-0  0/0/0   0  net: phy: demo: add MODULE_AUTHOR
-  6/5  +1/-0  0/1/0   1  net: phy: demo: use genphy_soft_res
+  6/5  +1/-0  0/1/0   1  net: phy: demo: use
  series: v1 net: phy: demo: cleanups                  39/44
   5/5  +1/-0  0/0/0   0  net: phy: demo: add MODULE_AUTHOR
   6/5  +1/-0  0/1/0   1  net: phy: demo: use genphy_soft_res
@@ -255,8 +255,8 @@ key G
 dump' --screen 14x100)"
 
 check_eq 'a single patch without cover letter, encoded author, TERM=vt100 LANG=C: no colours, ASCII' \
-'{reverse}scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive de
-{bold}coding
+'{reverse}scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive   
+{bold}decoding
 From:       Philippe Mathieu-Daud? <philmd@example.net>
 Date:       2024-01-26 10:17:00 +0000
 Version:    {bold}[v2]
@@ -272,8 +272,8 @@ Message-ID: <@ENCODED@>
 status 0' "$(TERM=vt100 LC_ALL=C sv $ENCODED 'dump attrs' --screen 14x80)"
 
 check_eq 'the same in UTF-8 colours: the name decoded, areas for title, headers, version' \
-'{cursor}scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive de
-{title,bold}coding
+'{cursor}scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive   
+{title,bold}decoding
 {header}From:{}       Philippe Mathieu-Daudé <philmd@example.net>
 {header}Date:{}       2024-01-26 10:17:00 +0000
 {header}Version:{version}    {mark,bold}[v2]' \

@@ -110,7 +110,7 @@ only superseded series shown (3); :filter shows all
 2024-01-22 Tomasz Nowak          v1↑   3/3    A0 R1 T0 (4)   superseded └─[net-next] net: skb_pool:
 2024-01-15 Jane Doe              v2↑   3/3    A0 R1 T1 (2)   superseded ├─demo_eth: configurable rin
  list: *  (26 series)  new 24, changes-requested 1, rejected 1, *superseded 3                   1/3
-no review state '\''merged'\''; use :filter state:STATE with one of new, reviewing, changes-requested, acc
+no review state '\''merged'\''; use :filter state:STATE with one of new, reviewing, changes-requested, ac…
 status 0' "$(tui_run 'dump
 key S
 dump

@@ -194,8 +194,8 @@ dump attrs' --screen 22x80 | case_names)"
 check_eq 'review-signature: everything below the '\''-- '\'' line is signature, its Tested-by included' \
 '{cursor}From: Dmitry Volkov <dvolkov@example.ru>                                        
 {header}Date:{date} Tue, 05 Mar 2024 07:45:00 +0000
-{header}Subject:{title,bold} Re: [PATCH 1/2] kernel/watchdog_lite: turn the threshold into a variabl
-{title,bold}e
+{header}Subject:{title,bold} Re: [PATCH 1/2] kernel/watchdog_lite: turn the threshold into a
+{title,bold}variable
 {header}Message-ID:{} <review-signature#1>
 
 On Mon, Mar 04, 2024 at 10:00:01AM +0000, Sam Okafor wrote:
@@ -333,8 +333,8 @@ check_eq 'encoded-name: the decoded name in the tree and the From header; the fo
 
 From: Philippe Mathieu-Daudé <philmd@example.net>
 Date: Fri, 26 Jan 2024 10:17:00 +0000
-Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in o
-ops lines survive decoding
+Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in
+oops lines survive decoding
 Message-ID: <encoded-name#1>
 
 From: Philippe Mathieu-Daudé <philmd@example.net>
@@ -566,8 +566,8 @@ From: Philippe Mathieu-Daudé <philmd@example.net>
 long lines are cut at the edge
 From: Philippe Mathieu-Daudé <philmd@example.net>
 Date: Fri, 26 Jan 2024 10:17:00 +0000
-Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so t
-hat backslashes in oops lines survive decoding
+Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so
+that backslashes in oops lines survive decoding
 Message-ID: <encoded-name#1>
 
  message: [1/2] [PATCH v2] scripts/decode_lite.sh: use 1/37
@@ -596,14 +596,14 @@ check_eq 'resize to 60x15 and 250x70 in the thread and message views' \
  thread: net: skb_pool: tunable refill watermark       5/11
 From: Morgan Hale <morgan@kernel.example.org>
 Date: Fri, 02 Feb 2024 18:40:00 +0000
-Subject: Re: [PATCH net-next v2 3/5] net: skb_pool: refill f
-rom a work item when the pool runs low
+Subject: Re: [PATCH net-next v2 3/5] net: skb_pool: refill
+from a work item when the pool runs low
 Message-ID: <review-discussion#1>
-On Fri, Feb 02, 2024 at 02:15:03PM +0100, Tomasz Nowak wrote
-:
+On Fri, Feb 02, 2024 at 02:15:03PM +0100, Tomasz Nowak
+wrote:
 > +             schedule_work(&pool->refill_work);
-What keeps the work from running after skb_pool_destroy() fr
-eed the
+What keeps the work from running after skb_pool_destroy()
+freed the
 skbs? I see the cancel_work_sync(), but the caller may still
  message: [5/11] Re: [PATCH net-next v2 3/5] net: skb_ 1/17
 From: Morgan Hale <morgan@kernel.example.org>
@@ -656,8 +656,8 @@ check_eq 'TERM=vt100 LC_ALL=C: ASCII tree lines, '\''?'\'' for what ASCII lacks'
 
 From: Philippe Mathieu-Daud? <philmd@example.net>
 Date: Fri, 26 Jan 2024 10:17:00 +0000
-Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in o
-ops lines survive decoding
+Subject: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in
+oops lines survive decoding
 Message-ID: <encoded-name#1>
 
  message: [1/2] [PATCH v2] scripts/decode_lite.sh: use read -r so that bac 1/34
@@ -891,7 +891,7 @@ dump attrs' --screen 24x100 'id:20230501165450.15352-1-surenb@google.com')"
 {cursor}    Tested-by: Petr Mladek <pmladek@suse.com>                                                       
     Reported-by: kernel test robot <lkp@intel.com>
     Acked-by: Andy Shevchenko <andy.shevchenko@gmail.com>
-{status,bold} message: [21/160] Re: [PATCH 01/40] lib/string_helpers: Drop space in string_get_size'\''s ou 158/168 
+{status,bold} message: [21/160] Re: [PATCH 01/40] lib/string_helpers: Drop space in string_get_size'\''s ou 158/169 
 
 status 0' \
 	"$(NOTMUCH_CONFIG=$PD_CORPUS_DIR/notmuch-config tui_run 'open series 20230501165450.15352-1-surenb@google.com
