@@ -230,6 +230,9 @@ struct pd_patch_arg {
 	struct pd_load *load;
 	struct pd_revision *rev;
 	size_t index;                  /* into rev->patches */
+	/* Set to the patch shown after n/p or [/], so that the opener's
+	 * cursor follows the reader back; NULL: nobody asks. */
+	const struct pd_patch **shown;
 };
 struct pd_thread_arg {
 	struct pd_load *load;

@@ -307,6 +307,9 @@ static void show(struct pd_ui *ui, struct pd_view *view, struct pd_revision *rev
 		return;
 	}
 	pd_triage_seen(ui, rev->patches[index].mail);
+	const struct pd_patch_arg *arg = view->arg;
+	if (arg->shown != NULL)
+		*arg->shown = &rev->patches[index];
 }
 
 static void step_patch(struct pd_ui *ui, struct pd_view *view, int dir)

@@ -41,6 +41,7 @@ struct series_data {
 	struct pd_patch_arg patch_arg;
 	struct pd_thread_arg thread_arg;
 	bool *marked;   /* per rev->patches: for a trailer reply (m) */
+	const struct pd_patch *shown; /* where n/p in the patch view ended */
 };
 
 static char *version_name(void *ctx, const struct pd_revision *r)
@@ -404,6 +405,16 @@ static void series_layout(struct pd_ui *ui, struct pd_view *view)
 {
 	struct series_data *d = view->data;
 	pd_doc_relayout(ui, view, d->doc);
+	/* Back from the patch view: the cursor on the patch last read
+	 * there, if it is one of this revision's. */
+	for (size_t i = 0; d->shown != NULL && i < d->doc->nlines; i++) {
+		if (d->doc->lines[i].kind == KIND_PATCH && d->doc->lines[i].ref == d->shown) {
+			view->cursor = pd_doc_row_of(d->doc, i);
+			pd_view_clamp(ui, view);
+			break;
+		}
+	}
+	d->shown = NULL;
 }
 
 static void series_draw(struct pd_ui *ui, struct pd_view *view, size_t row, int y,
@@ -433,7 +444,8 @@ static void open_selected(struct pd_ui *ui, struct pd_view *view, bool thread)
 	const struct pd_patch *p = l->kind == KIND_PATCH ? l->ref : NULL;
 	if (p != NULL && !thread) {
 		d->patch_arg = (struct pd_patch_arg){ .load = d->load, .rev = d->rev,
-						      .index = (size_t)(p - d->rev->patches) };
+						      .index = (size_t)(p - d->rev->patches),
+						      .shown = &d->shown };
 		pd_view_open(ui, &pd_patch_ops, &d->patch_arg);
 		return;
 	}

@@ -295,6 +295,13 @@ Diffstat of all patches
 status 0' "$(sv $FORTY 'key G
 dump' --screen 12x90)"
 
+check_eq 'n five times in the patch view, then q: the series view'\''s cursor on 6/40' \
+'{cursor}   6/40   +1/-0  0/1/0   0  lib/errname_lite: name ENXIO                                  ' \
+"$(sv $FORTY 'type /^ +1/40
+key Enter Enter n n n n n
+key q
+dump attrs' --screen 8x90 | grep '^{cursor}')"
+
 check_eq 't on a patch row opens its review thread; Enter on the header the whole series discussion' \
 '2023-12-20  Mara Lind                  [PATCH 40/40] lib/errname_lite: name ELOOP
 2023-12-21  Morgan Hale                └─>
