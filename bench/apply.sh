@@ -45,7 +45,7 @@ bench() {
 	: >"$tmp/am.t"
 	for r in $(seq "$runs"); do
 		t0=$(now)
-		"$patchdeck" --notmuch-config "$conf" apply --tree "$tree" --base "$base" \
+		"$patchdeck" --notmuch-config "$conf" apply --no-tag --tree "$tree" --base "$base" \
 			--branch "bench-${name//[^a-z0-9]/-}-$r" "$id" >/dev/null
 		t1=$(now)
 		echo "$t1 - $t0" | bc >>"$tmp/apply.t"

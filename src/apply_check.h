@@ -48,6 +48,7 @@ struct pd_check {
 	char **merged;
 	bool *merged_by_subject;
 	size_t nmerged;         /* patches found */
+	bool merged_pending;    /* the reader is still reading HEAD's history */
 };
 
 struct pd_history;

@@ -8,8 +8,13 @@
 
 #include "apply.h"
 #include "apply_check.h"
+#include "apply_tag.h"
 #include "cli.h"
+#include "rc.h"
+#include "store.h"
 #include "visible.h"
+
+enum { TAG_WAIT_S = 30 };
 
 static int usage_error(const char *what)
 {
@@ -29,6 +34,33 @@ static void check_line(FILE *out, const char *label, const char *name,
 		fputs("applies\n", out);
 	else
 		fprintf(out, "fails at %s\n", pd_check_fail_text(ctx, rev, on));
+}
+
+static void tell_waiting(void *data, unsigned waited_ms)
+{
+	(void)data;
+	if (waited_ms == 0)
+		fprintf(stderr, "patchdeck: the notmuch database is locked by another writer "
+				"(notmuch new?); waiting up to %d s to tag the series applied\n",
+			TAG_WAIT_S);
+}
+
+/* The branch holds the commits: the series is applied now, for notmuch
+ * too. Failing that is a warning, not a failure: the branch stands, and
+ * the line says how to set the state by hand. */
+static void tag_applied(struct pd_cli *cli, const struct pd_revision *rev)
+{
+	struct pd_config *cfg = pd_cli_config(cli);
+	const char *prefix = cfg != NULL ? pd_config_str(cfg, PD_OPTION_TAG_PREFIX) : NULL;
+	struct pd_err err;
+	pd_err_init(&err, cli->ctx);
+	struct pd_store *store = NULL;
+	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &err) != PD_OK ||
+	    pd_apply_tag(store, rev, prefix, TAG_WAIT_S * 1000, tell_waiting, NULL, NULL, NULL,
+			 &err) != PD_OK)
+		fprintf(stderr, "patchdeck: warning: the branch is made, but the series is not "
+				"tagged applied: %s; 'patchdeck tag %s applied' sets it\n",
+			pd_err_msg(&err), rev->id);
 }
 
 /* apply --check: both commits, then a row per patch. Exit status: whether
@@ -65,7 +97,8 @@ static int report_check(struct pd_cli *cli, struct pd_repo *repo, const struct p
 
 int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 {
-	enum { OPT_TREE = 256, OPT_BASE, OPT_BRANCH, OPT_CHECKOUT, OPT_DRY_RUN, OPT_CHECK };
+	enum { OPT_TREE = 256, OPT_BASE, OPT_BRANCH, OPT_CHECKOUT, OPT_DRY_RUN, OPT_CHECK,
+	       OPT_NO_TAG };
 	static const struct option longopts[] = {
 		{ "tree", required_argument, NULL, OPT_TREE },
 		{ "base", required_argument, NULL, OPT_BASE },
@@ -73,10 +106,11 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 		{ "checkout", no_argument, NULL, OPT_CHECKOUT },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "no-tag", no_argument, NULL, OPT_NO_TAG },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pd_apply_opts opts = { .base = PD_APPLY_BASE_AUTO };
-	bool check = false, chosen = false;
+	bool check = false, chosen = false, tag = true;
 	int c;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (c) {
@@ -107,6 +141,9 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 			break;
 		case OPT_DRY_RUN:
 			opts.dry_run = true;
+			break;
+		case OPT_NO_TAG:
+			tag = false;
 			break;
 		default:
 			if (optopt == OPT_TREE || optopt == OPT_BASE || optopt == OPT_BRANCH)
@@ -156,5 +193,7 @@ int pd_cmd_apply(struct pd_cli *cli, int argc, char **argv)
 	}
 	if (res->checked_out)
 		fprintf(out, "checked out %s\n", res->branch);
+	if (tag && !opts.dry_run)
+		tag_applied(cli, rev);
 	return PD_EXIT_OK;
 }

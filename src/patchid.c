@@ -4,12 +4,16 @@
 
 #include <errno.h>
 #include <git2.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <talloc.h>
+#include <time.h>
 
 #include "diff_parse.h"
 #include "strmap.h"
@@ -123,104 +127,329 @@ static char *key_of(void *ctx, const char *title, const char *email)
 	return k;
 }
 
-int pd_history_load(struct pd_history **out, void *ctx, struct pd_repo *repo,
-		    const char *cache_dir, struct pd_history_stats *stats, struct pd_err *err)
+struct pd_history_job {
+	git_repository *git;
+	char **all;                 /* HEAD's history, newest first */
+	size_t nall, next;          /* commits; the next to look at */
+	struct pd_strmap *cached;   /* commit -> index in pairs */
+	char **pairs;               /* COMMIT, PATCHID, COMMIT, ... of the cache */
+	size_t todo;                /* commits the cache lacks */
+	char *dir, *file;
+	struct pd_history *h;
+	size_t computed;
+	bool cache_failed;
+	char head[GIT_OID_HEXSZ + 1]; /* HEAD's id, "" when unknown */
+	bool from_snapshot;
+};
+
+/* A warm start must not walk the history again: after a whole read, the
+ * history as read (commit, patch-id, author's address, title; newest
+ * first, merges left out) is kept in DIR/snap-HEAD, one file per tree
+ * (the one of an older HEAD with the same root is removed). A HEAD that
+ * moved finds none and walks, the patch-ids still cached. */
+static char *snapshot_file(void *ctx, const char *dir, const char *head)
+{
+	return talloc_asprintf(ctx, "%s/snap-%s", dir, head);
+}
+
+/* Reads the snapshot of HEAD into j->h; false (nothing kept) when there
+ * is none or it is damaged. */
+static bool read_snapshot(struct pd_history_job *j, const char *file)
+{
+	FILE *fp = fopen(file, "r");
+	if (fp == NULL)
+		return false;
+	void *tmp = talloc_new(NULL);
+	struct pd_history *h = talloc_zero(tmp, struct pd_history);
+	char *line = NULL;
+	size_t cap = 0, n = 0, alloc = 0;
+	ssize_t len;
+	bool ok = h != NULL && getline(&line, &cap, fp) > 0; /* the root */
+	while (ok && (len = getline(&line, &cap, fp)) > 0) {
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		char *pid = len > GIT_OID_HEXSZ + 1 ? line + GIT_OID_HEXSZ + 1 : NULL;
+		char *email = pid != NULL ? strchr(pid, '\t') : NULL;
+		char *title = email != NULL ? strchr(email + 1, '\t') : NULL;
+		if (title == NULL || line[GIT_OID_HEXSZ] != ' ') {
+			ok = false;
+			break;
+		}
+		line[GIT_OID_HEXSZ] = *email = *title = '\0';
+		if (n == alloc) {
+			alloc = alloc ? 2 * alloc : 4096;
+			h->commits = talloc_realloc(h, h->commits, char *, alloc);
+			h->patchids = talloc_realloc(h, h->patchids, char *, alloc);
+			h->keys = talloc_realloc(h, h->keys, char *, alloc);
+			if (h->commits == NULL || h->patchids == NULL || h->keys == NULL) {
+				ok = false;
+				break;
+			}
+		}
+		h->commits[n] = talloc_strdup(h->commits, line);
+		h->patchids[n] = strcmp(pid, "?") != 0 ? talloc_strdup(h->patchids, pid) : NULL;
+		h->keys[n] = key_of(h->keys, title + 1, email + 1);
+		n++;
+	}
+	free(line);
+	fclose(fp);
+	if (ok && ((h->by_patchid = pd_strmap_new(h, n + 1)) == NULL ||
+		   (h->by_key = pd_strmap_new(h, n + 1)) == NULL))
+		ok = false;
+	for (size_t k = 0; ok && k < n; k++) {
+		if (h->patchids[k] != NULL && strcmp(h->patchids[k], "-") != 0)
+			pd_strmap_add(h->by_patchid, h->patchids[k], strlen(h->patchids[k]), k, NULL);
+		if (h->keys[k] != NULL)
+			pd_strmap_add(h->by_key, h->keys[k], strlen(h->keys[k]), k, NULL);
+	}
+	if (ok) {
+		h->n = n;
+		j->h = talloc_steal(j, h);
+		j->nall = j->next = n;
+		j->from_snapshot = true;
+	}
+	talloc_free(tmp);
+	return ok;
+}
+
+/* Writes the snapshot of j's whole history (a temporary file renamed, so
+ * a reader never sees half of one) and removes the older one of the same
+ * root. Failing is harmless: the next start walks. */
+static void write_snapshot(const struct pd_history_job *j)
+{
+	const struct pd_history *h = j->h;
+	void *tmp = talloc_new(NULL);
+	const char *root = j->all[j->nall - 1];
+	char *file = snapshot_file(tmp, j->dir, j->head);
+	char *part = talloc_asprintf(tmp, "%s.%ld", file, (long)getpid());
+	FILE *fp = part != NULL ? fopen(part, "w") : NULL;
+	bool ok = fp != NULL && fprintf(fp, "%s\n", root) > 0;
+	for (size_t k = 0; ok && k < h->n; k++) {
+		const char *key = h->keys[k] != NULL ? h->keys[k] : "\n";
+		const char *nl = strchr(key, '\n');
+		ok = nl != NULL && fprintf(fp, "%s %s\t%s\t%.*s\n", h->commits[k],
+					   h->patchids[k] != NULL ? h->patchids[k] : "?", nl + 1,
+					   (int)(nl - key), key) > 0;
+	}
+	if (fp != NULL && fclose(fp) != 0)
+		ok = false;
+	if (ok && rename(part, file) == 0) {
+		/* The snapshot of an older HEAD of this tree is stale now. */
+		DIR *d = opendir(j->dir);
+		struct dirent *e;
+		while (d != NULL && (e = readdir(d)) != NULL) {
+			if (strncmp(e->d_name, "snap-", 5) != 0 || strcmp(e->d_name + 5, j->head) == 0 ||
+			    strlen(e->d_name) != 5 + GIT_OID_HEXSZ)
+				continue;
+			char *old = talloc_asprintf(tmp, "%s/%s", j->dir, e->d_name);
+			char first[GIT_OID_HEXSZ + 2] = "";
+			FILE *o = old != NULL ? fopen(old, "r") : NULL;
+			bool same = o != NULL && fgets(first, sizeof(first), o) != NULL &&
+				    strncmp(first, root, GIT_OID_HEXSZ) == 0;
+			if (o != NULL)
+				fclose(o);
+			if (same)
+				(void)unlink(old);
+		}
+		if (d != NULL)
+			closedir(d);
+	} else if (part != NULL) {
+		(void)unlink(part);
+	}
+	talloc_free(tmp);
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int pd_history_start(struct pd_history_job **out, void *ctx, struct pd_repo *repo,
+		     const char *cache_dir, struct pd_err *err)
 {
 	*out = NULL;
-	*stats = (struct pd_history_stats){ .commits = 0 };
 	git_repository *git = pd_repo_git(repo);
-	void *local = talloc_new(NULL);
-	struct pd_history *h = talloc_zero(local, struct pd_history);
+	struct pd_history_job *j = talloc_zero(NULL, struct pd_history_job);
 	git_revwalk *walk = NULL;
 	int rc = PD_OK;
+	if (j == NULL) {
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	j->git = git;
+	j->dir = cache_dir ? talloc_strdup(j, cache_dir) : default_dir(j);
+	git_oid head;
+	if (j->dir != NULL && git_reference_name_to_id(&head, git, "HEAD") == 0) {
+		git_oid_tostr(j->head, sizeof(j->head), &head);
+		char *snap = snapshot_file(j, j->dir, j->head);
+		if (snap != NULL && read_snapshot(j, snap)) {
+			j->file = snap;
+			goto done;
+		}
+	}
+	git_error_clear();
 	int code = git_revwalk_new(&walk, git);
 	if (code == 0)
 		code = git_revwalk_push_head(walk);
 	if (code != 0) {
 		rc = pd_err_set(err, PD_E_NOT_FOUND, "cannot read the history of %s: %s",
-				pd_repo_path(repo), pd_repo_error_text(local, code));
+				pd_repo_path(repo), pd_repo_error_text(j, code));
 		goto done;
 	}
 	/* First the ids alone (cheap), to find the root that names the
-	 * cache; then the commits the cache lacks. */
+	 * cache; then, step by step, the commits the cache lacks. */
 	git_oid id;
-	char **all = NULL;
-	size_t nall = 0;
 	while (git_revwalk_next(&id, walk) == 0) {
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), &id);
-		if (nall % 1024 == 0 && (all = talloc_realloc(local, all, char *, nall + 1024)) == NULL)
+		if (j->nall % 1024 == 0 &&
+		    (j->all = talloc_realloc(j, j->all, char *, j->nall + 1024)) == NULL)
 			break;
-		all[nall++] = talloc_strdup(all, hex);
+		j->all[j->nall++] = talloc_strdup(j->all, hex);
 	}
 	git_error_clear();
-	if (nall == 0 || all == NULL) {
+	if (j->nall == 0 || j->all == NULL) {
 		rc = pd_err_set(err, PD_E_NOT_FOUND, "%s has no commits", pd_repo_path(repo));
 		goto done;
 	}
-	char *dir = cache_dir ? talloc_strdup(local, cache_dir) : default_dir(local);
-	char *file = talloc_asprintf(local, "%s/%s", dir, all[nall - 1]);
-	struct pd_strmap *cached = pd_strmap_new(local, nall);
-	char **pairs = NULL;
+	j->file = talloc_asprintf(j, "%s/%s", j->dir, j->all[j->nall - 1]);
+	j->cached = pd_strmap_new(j, j->nall);
 	size_t npairs = 0;
-	read_cache(file, cached, &pairs, &npairs, local);
+	if (j->file == NULL || j->cached == NULL) {
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+		goto done;
+	}
+	read_cache(j->file, j->cached, &j->pairs, &npairs, j);
+	for (size_t i = 0; i < j->nall; i++)
+		j->todo += !pd_strmap_get(j->cached, j->all[i], GIT_OID_HEXSZ, NULL);
 
-	h->commits = talloc_array(h, char *, nall);
-	h->patchids = talloc_array(h, char *, nall);
-	h->keys = talloc_array(h, char *, nall);
-	h->by_patchid = pd_strmap_new(h, nall);
-	h->by_key = pd_strmap_new(h, nall);
-	char *append = talloc_strdup(local, "");
-	for (size_t i = 0; i < nall; i++) {
-		git_commit *c = NULL;
-		git_oid_fromstr(&id, all[i]);
-		if (git_commit_lookup(&c, git, &id) != 0) {
-			git_error_clear();
-			continue;
-		}
-		if (git_commit_parentcount(c) != 1) {
-			git_commit_free(c);
-			continue;
-		}
-		size_t at = 0;
-		char *pid = pd_strmap_get(cached, all[i], GIT_OID_HEXSZ, &at) ? pairs[2 * at + 1] : NULL;
-		if (pid == NULL) {
-			pid = commit_patchid(h, git, c);
-			if (pid != NULL) {
-				append = talloc_asprintf_append(append, "%s %s\n", all[i], pid);
-				stats->computed++;
-			}
-		}
-		const git_signature *a = git_commit_author(c);
-		size_t k = h->n;
-		h->commits[k] = talloc_steal(h->commits, all[i]);
-		h->patchids[k] = pid != NULL ? talloc_strdup(h->patchids, pid) : NULL;
-		h->keys[k] = key_of(h->keys, git_commit_summary(c), a ? a->email : "");
-		git_commit_free(c);
-		/* Newest first: add() keeps the newest commit for a patch-id. */
-		if (pid != NULL && strcmp(pid, "-") != 0)
-			pd_strmap_add(h->by_patchid, h->patchids[k], strlen(h->patchids[k]), k, NULL);
-		if (h->keys[k] != NULL)
-			pd_strmap_add(h->by_key, h->keys[k], strlen(h->keys[k]), k, NULL);
-		h->n++;
-	}
-	stats->commits = h->n;
-	if (append != NULL && *append) {
-		mkdirs(dir);
-		FILE *fp = fopen(file, "a");
-		if (fp != NULL) {
-			fputs(append, fp);
-			if (fclose(fp) == 0)
-				stats->cache = talloc_strdup(ctx, file);
-		}
-	} else {
-		stats->cache = talloc_strdup(ctx, file);
-	}
-	*out = talloc_steal(ctx, h);
+	struct pd_history *h = j->h = talloc_zero(j, struct pd_history);
+	if (h == NULL || (h->commits = talloc_array(h, char *, j->nall)) == NULL ||
+	    (h->patchids = talloc_array(h, char *, j->nall)) == NULL ||
+	    (h->keys = talloc_array(h, char *, j->nall)) == NULL ||
+	    (h->by_patchid = pd_strmap_new(h, j->nall)) == NULL ||
+	    (h->by_key = pd_strmap_new(h, j->nall)) == NULL)
+		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
 done:
 	git_revwalk_free(walk);
-	talloc_free(local);
+	if (rc == PD_OK)
+		*out = talloc_steal(ctx, j);
+	else
+		talloc_free(j);
 	return rc;
+}
+
+size_t pd_history_todo(const struct pd_history_job *j)
+{
+	return j->todo;
+}
+
+void pd_history_progress(const struct pd_history_job *j, size_t *done, size_t *total)
+{
+	*done = j->next;
+	*total = j->nall;
+}
+
+/* One commit of the history into h; its cache line onto *append when it
+ * was computed now. Merges are cached too (as "-", never matched), so that
+ * a warm start knows it has nothing to compute. */
+static void take(struct pd_history_job *j, const char *hex, char **append)
+{
+	struct pd_history *h = j->h;
+	git_commit *c = NULL;
+	git_oid id;
+	if (git_oid_fromstr(&id, hex) != 0 || git_commit_lookup(&c, j->git, &id) != 0) {
+		git_error_clear();
+		return;
+	}
+	size_t at = 0;
+	bool known = pd_strmap_get(j->cached, hex, GIT_OID_HEXSZ, &at);
+	if (git_commit_parentcount(c) != 1) {
+		if (!known)
+			*append = talloc_asprintf_append(*append, "%s -\n", hex);
+		git_commit_free(c);
+		return;
+	}
+	char *pid = known ? j->pairs[2 * at + 1] : NULL;
+	if (pid == NULL) {
+		pid = commit_patchid(h, j->git, c);
+		if (pid != NULL) {
+			*append = talloc_asprintf_append(*append, "%s %s\n", hex, pid);
+			j->computed++;
+		}
+	}
+	const git_signature *a = git_commit_author(c);
+	size_t k = h->n;
+	h->commits[k] = talloc_strdup(h->commits, hex);
+	h->patchids[k] = pid != NULL ? talloc_strdup(h->patchids, pid) : NULL;
+	h->keys[k] = key_of(h->keys, git_commit_summary(c), a ? a->email : "");
+	git_commit_free(c);
+	/* Newest first: add() keeps the newest commit for a patch-id. */
+	if (h->patchids[k] != NULL && strcmp(h->patchids[k], "-") != 0)
+		pd_strmap_add(h->by_patchid, h->patchids[k], strlen(h->patchids[k]), k, NULL);
+	if (h->keys[k] != NULL)
+		pd_strmap_add(h->by_key, h->keys[k], strlen(h->keys[k]), k, NULL);
+	h->n++;
+}
+
+bool pd_history_step(struct pd_history_job *j, unsigned budget_ms, size_t max_commits)
+{
+	long t0 = budget_ms > 0 ? now_ms() : 0;
+	char *append = talloc_strdup(NULL, "");
+	size_t n = 0;
+	while (j->next < j->nall && append != NULL) {
+		take(j, j->all[j->next++], &append);
+		n++;
+		if (max_commits > 0 && n >= max_commits)
+			break;
+		if (budget_ms > 0 && n % 32 == 0 && now_ms() - t0 >= (long)budget_ms)
+			break;
+	}
+	/* Written at each step: a reader quit half-way keeps what it did. */
+	if (append != NULL && *append != '\0' && !j->cache_failed) {
+		mkdirs(j->dir);
+		FILE *fp = fopen(j->file, "a");
+		if (fp == NULL || fputs(append, fp) < 0)
+			j->cache_failed = true;
+		if (fp != NULL && fclose(fp) != 0)
+			j->cache_failed = true;
+	}
+	talloc_free(append);
+	return j->next < j->nall;
+}
+
+struct pd_history *pd_history_finish(struct pd_history_job *j, void *ctx,
+				     struct pd_history_stats *stats)
+{
+	if (j->next < j->nall)
+		return NULL;
+	if (!j->from_snapshot && !j->cache_failed && *j->head != '\0')
+		write_snapshot(j);
+	if (stats != NULL)
+		*stats = (struct pd_history_stats){
+			.commits = j->h->n,
+			.computed = j->computed,
+			.cache = j->cache_failed ? NULL : talloc_strdup(ctx, j->file),
+		};
+	return talloc_steal(ctx, j->h);
+}
+
+int pd_history_load(struct pd_history **out, void *ctx, struct pd_repo *repo,
+		    const char *cache_dir, struct pd_history_stats *stats, struct pd_err *err)
+{
+	*out = NULL;
+	*stats = (struct pd_history_stats){ .commits = 0 };
+	struct pd_history_job *j = NULL;
+	int rc = pd_history_start(&j, NULL, repo, cache_dir, err);
+	if (rc != PD_OK)
+		return rc;
+	while (pd_history_step(j, 0, 0))
+		;
+	*out = pd_history_finish(j, ctx, stats);
+	talloc_free(j);
+	return PD_OK;
 }
 
 enum pd_merged_how pd_history_find(const struct pd_history *h, void *ctx,

@@ -10,6 +10,7 @@
 #ifndef PD_PATCHID_H
 #define PD_PATCHID_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "repo.h"
@@ -29,6 +30,25 @@ struct pd_history_stats {
  * NULL means $XDG_CACHE_HOME/patchdeck/patchid (~/.cache/...). Under ctx. */
 int pd_history_load(struct pd_history **out, void *ctx, struct pd_repo *repo,
 		    const char *cache_dir, struct pd_history_stats *stats, struct pd_err *err);
+
+/* The same in steps, for a reader that must not wait (issue 5: the first
+ * load of a big history works in the background). */
+struct pd_history_job;
+
+/* Walks HEAD's history (ids only) and reads the cache. *out under ctx. */
+int pd_history_start(struct pd_history_job **out, void *ctx, struct pd_repo *repo,
+		     const char *cache_dir, struct pd_err *err);
+/* How many commits the cache lacks: what the steps must compute. */
+size_t pd_history_todo(const struct pd_history_job *j);
+/* Commits looked at so far, of total. */
+void pd_history_progress(const struct pd_history_job *j, size_t *done, size_t *total);
+/* Goes on for about budget_ms (0: no limit) or max_commits (0: no limit),
+ * appending what it computed to the cache; whether more remains. */
+bool pd_history_step(struct pd_history_job *j, unsigned budget_ms, size_t max_commits);
+/* The history once no step remains (NULL before), under ctx; stats may be
+ * NULL. The job can be freed after. */
+struct pd_history *pd_history_finish(struct pd_history_job *j, void *ctx,
+				     struct pd_history_stats *stats);
 
 /* The stable patch-id of a diff text as hex, under ctx; NULL when the
  * diff does not parse. */

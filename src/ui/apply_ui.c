@@ -1,10 +1,12 @@
 /* The reader's tree: opened repositories, remembered checks, and `a`. */
 #include "apply_ui.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 
 #include "apply.h"
+#include "apply_tag.h"
 #include "load.h"
 #include "patchid.h"
 #include "strmap.h"
@@ -17,11 +19,17 @@ struct opened {
 };
 
 /* HEAD's history with its patch-ids, read once per tree and session
- * (patchid.c keeps them on disk too). */
+ * (patchid.c keeps them on disk too). A history whose cache lacks more
+ * than SYNC_TODO commits is read in steps between keys (job), so that a
+ * first look at a big tree never blocks the reader; a smaller one at
+ * once, so the view shows its Merged: lines from the first screen. */
 struct known_history {
 	struct pd_repo *repo;
 	struct pd_history *h;
+	struct pd_history_job *job;  /* while it is read */
 };
+
+enum { SYNC_TODO = 500 };
 
 enum verdict { V_HEAD = 1, V_BASE, V_NONE };
 
@@ -54,12 +62,23 @@ bool pd_ui_has_tree(const struct pd_ui *ui)
 	return ui->repo != NULL || (ui->cfg != NULL && ui->cfg->ntrees > 0);
 }
 
+static struct pd_repo *still_there(struct pd_repo *repo, void *ctx, char **why)
+{
+	struct pd_err err;
+	pd_err_init(&err, ctx);
+	if (repo != NULL && pd_repo_check(repo, &err) != PD_OK) {
+		*why = err.msg;
+		return NULL;
+	}
+	return repo;
+}
+
 struct pd_repo *pd_ui_tree(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
 			   char **why)
 {
 	*why = NULL;
 	if (ui->repo != NULL)
-		return ui->repo;
+		return still_there(ui->repo, ctx, why);
 	struct pd_ui_tree *t = state(ui);
 	const char *dir = pd_tree_dir(ui->cfg, rev);
 	if (t == NULL || dir == NULL) {
@@ -74,7 +93,7 @@ struct pd_repo *pd_ui_tree(struct pd_ui *ui, const struct pd_revision *rev, void
 		if (strcmp(t->open[i].dir, dir) == 0) {
 			if (t->open[i].repo == NULL)
 				*why = talloc_strdup(ctx, t->open[i].why);
-			return t->open[i].repo;
+			return still_there(t->open[i].repo, ctx, why);
 		}
 	struct opened *o = talloc_realloc(t, t->open, struct opened, t->nopen + 1);
 	if (o == NULL)
@@ -105,27 +124,109 @@ static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdi
 		(void)pd_strmap_set(t->verdicts, key, strlen(key), (size_t)v);
 }
 
-static struct pd_history *history(struct pd_ui *ui, struct pd_repo *repo)
+/* The commits per step of a history read between keys: the slice's time
+ * alone, unless PATCHDECK_MERGED_STEP names a count (the tests' fixed
+ * steps, which no clock decides). */
+static size_t step_commits(void)
 {
+	const char *s = getenv("PATCHDECK_MERGED_STEP");
+	return s != NULL ? (size_t)strtoul(s, NULL, 10) : 0;
+}
+
+static struct known_history *known(struct pd_ui *ui, struct pd_repo *repo)
+{
+	struct pd_ui_tree *t = ui->tree;
+	for (size_t i = 0; t != NULL && i < t->nhist; i++)
+		if (t->hist[i].repo == repo)
+			return &t->hist[i];
+	return NULL;
+}
+
+/* The history of repo when it is read; NULL with *pending while it is
+ * being read, NULL alone when it cannot be. */
+static struct pd_history *history(struct pd_ui *ui, struct pd_repo *repo, bool *pending)
+{
+	*pending = false;
 	struct pd_ui_tree *t = state(ui);
 	if (t == NULL)
 		return NULL;
-	for (size_t i = 0; i < t->nhist; i++)
-		if (t->hist[i].repo == repo)
-			return t->hist[i].h;
+	struct known_history *k = known(ui, repo);
+	if (k != NULL) {
+		*pending = k->job != NULL;
+		return k->h;
+	}
 	struct known_history *v = talloc_realloc(t, t->hist, struct known_history, t->nhist + 1);
 	if (v == NULL)
 		return NULL;
 	t->hist = v;
+	k = &v[t->nhist++];
+	*k = (struct known_history){ .repo = repo };
 	struct pd_err err;
 	pd_err_init(&err, NULL);
-	struct pd_history_stats st;
-	struct pd_history *h = NULL;
-	if (pd_history_load(&h, t, repo, NULL, &st, &err) != PD_OK)
-		h = NULL;
+	if (pd_history_start(&k->job, t, repo, NULL, &err) != PD_OK)
+		k->job = NULL;
 	talloc_free(err.msg);
-	v[t->nhist++] = (struct known_history){ .repo = repo, .h = h };
-	return h;
+	if (k->job != NULL && pd_history_todo(k->job) <= SYNC_TODO) {
+		while (pd_history_step(k->job, 0, 0))
+			;
+		k->h = pd_history_finish(k->job, t, NULL);
+		TALLOC_FREE(k->job);
+	}
+	*pending = k->job != NULL;
+	return k->h;
+}
+
+static char *thousands(void *ctx, size_t n)
+{
+	char *s = talloc_asprintf(ctx, "%zu", n);
+	for (size_t len = s != NULL ? strlen(s) : 0; s != NULL && len > 3; len -= 3)
+		s = talloc_asprintf(ctx, "%.*s,%s", (int)(len - 3), s, s + len - 3);
+	return s;
+}
+
+char *pd_ui_merged_progress(struct pd_ui *ui, void *ctx, const struct pd_check *c,
+			    const struct pd_revision *rev)
+{
+	if (c == NULL || !c->merged_pending)
+		return NULL;
+	char *why = NULL;
+	struct known_history *k = known(ui, pd_ui_tree(ui, rev, ctx, &why));
+	if (k == NULL || k->job == NULL)
+		return NULL;
+	size_t done = 0, total = 0;
+	pd_history_progress(k->job, &done, &total);
+	return talloc_asprintf(ctx, "merged check: %s/%s commits", thousands(ctx, done),
+			       thousands(ctx, total));
+}
+
+bool pd_ui_merged_work(struct pd_ui *ui, const struct pd_revision *rev, struct pd_check *c,
+		       unsigned budget_ms, bool *more)
+{
+	*more = false;
+	if (c == NULL || !c->merged_pending)
+		return false;
+	void *tmp = talloc_new(NULL);
+	char *why = NULL;
+	struct pd_repo *repo = pd_ui_tree(ui, rev, tmp, &why);
+	struct known_history *k = repo != NULL ? known(ui, repo) : NULL;
+	bool changed = false;
+	if (k != NULL && k->job != NULL) {
+		size_t step = step_commits();
+		if (pd_history_step(k->job, step > 0 ? 0 : budget_ms, step)) {
+			*more = true;
+			changed = true; /* the progress */
+			goto done;
+		}
+		k->h = pd_history_finish(k->job, ui->tree, NULL);
+		TALLOC_FREE(k->job);
+	}
+	c->merged_pending = false;
+	if (k != NULL && k->h != NULL)
+		(void)pd_check_merged(c, k->h, repo, rev);
+	changed = true;
+done:
+	talloc_free(tmp);
+	return changed;
 }
 
 struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
@@ -141,10 +242,14 @@ struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, vo
 		*why = err.msg;
 		return NULL;
 	}
-	/* Already merged? Failing that is no reason to hide the rest. */
-	struct pd_history *h = history(ui, repo);
+	/* Already merged? Failing that is no reason to hide the rest; a
+	 * big history still being read fills it in later
+	 * (pd_ui_merged_work). */
+	bool pending = false;
+	struct pd_history *h = history(ui, repo, &pending);
 	if (h != NULL)
 		(void)pd_check_merged(c, h, repo, rev);
+	c->merged_pending = pending;
 	bool complete = rev->nmissing == 0 && rev->npatches > 0;
 	remember(ui, rev, complete && c->on_head.applies ? V_HEAD
 			  : complete && c->on_base.applies ? V_BASE : V_NONE);
@@ -233,6 +338,12 @@ int pd_ui_tree_doc(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
 			b->applies ? 0 : PD_AREA_MARK) == NULL ||
 	    insert_line(doc, at + 1, "On HEAD:", verdict_text(tmp, rev, h, check->head_name),
 			h->applies ? 0 : PD_AREA_MARK) == NULL)
+		return PD_E_NOMEM;
+	if (check->merged_pending &&
+	    insert_line(doc, at + 2, "Merged:", talloc_asprintf(tmp, "being checked against %s's "
+								"history (the status line counts)",
+								check->head_name),
+			0) == NULL)
 		return PD_E_NOMEM;
 	if (check->nmerged > 0 &&
 	    insert_line(doc, at + 2, "Merged:", talloc_asprintf(tmp, "%zu of %zu patches are in %s's "
@@ -347,6 +458,24 @@ done:
 	talloc_free(tmp);
 }
 
+/* The series is applied: its state becomes applied (apply_tag.h). The
+ * reader does not wait for a locked database here; it says the state was
+ * not set and how to set it, so the change is never lost in silence. */
+static void tag_applied(struct pd_ui *ui, const struct pd_revision *rev, const char *branch)
+{
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	if (pd_apply_tag(ui->store, rev, pd_config_str(ui->cfg, PD_OPTION_TAG_PREFIX), 0, NULL,
+			 NULL, NULL, NULL, &err) == PD_OK) {
+		pd_triage_refresh(ui);
+		pd_ui_message(ui, "created branch %s; the series is tagged applied", branch);
+	} else {
+		pd_ui_error(ui, "created branch %s, but the series is not tagged applied: %s "
+				"(s then p sets it)", branch, pd_err_msg(&err));
+	}
+	talloc_free(err.msg);
+}
+
 static void apply_now(struct pd_ui *ui, struct pending *p)
 {
 	void *tmp = talloc_new(NULL);
@@ -356,10 +485,14 @@ static void apply_now(struct pd_ui *ui, struct pending *p)
 	 * rather than pick another name nobody agreed to. */
 	struct pd_apply_opts opts = { .base = PD_APPLY_BASE_AUTO, .branch = p->branch };
 	struct pd_apply_result *res = NULL;
-	if (pd_apply(&res, tmp, p->repo, p->rev, &opts, &err) != PD_OK) {
+	/* The tree may have gone while the question was open. */
+	if (pd_repo_check(p->repo, &err) != PD_OK ||
+	    pd_apply(&res, tmp, p->repo, p->rev, &opts, &err) != PD_OK) {
 		pd_ui_error(ui, "%s", pd_err_msg(&err));
 	} else {
 		remember(ui, p->rev, V_BASE);
+		/* The branch holds the commits whatever the view does next. */
+		tag_applied(ui, p->rev, res->branch);
 		/* What `patchdeck apply` prints, in a view of its own. */
 		struct pd_tree_text *t = talloc_zero(ui->ctx, struct pd_tree_text);
 		char *text = t != NULL ? talloc_asprintf(t, "created branch %s: %zu commit%s on %s\n\n",
@@ -376,9 +509,7 @@ static void apply_now(struct pd_ui *ui, struct pending *p)
 			t->text = text;
 			t->title = talloc_asprintf(t, "applied: %s", res->branch);
 			t->first_is_title = true;
-			if (pd_view_open(ui, &pd_tree_text_ops, t))
-				pd_ui_message(ui, "created branch %s", res->branch);
-			else
+			if (!pd_view_open(ui, &pd_tree_text_ops, t))
 				talloc_free(t);
 		}
 	}

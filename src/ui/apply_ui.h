@@ -48,6 +48,17 @@ const char *pd_ui_check_mark(struct pd_ui *ui, const struct pd_revision *rev);
  * one-line failure) on the last line. */
 void pd_ui_apply_ask(struct pd_ui *ui, const struct pd_revision *rev, bool reload);
 
+/* The already-merged check of c (a pd_ui_check of rev) while its tree's
+ * history is still read: reads on for about budget_ms; true when the
+ * progress moved (*more: reading goes on) or c got its answer (build the
+ * view again). */
+bool pd_ui_merged_work(struct pd_ui *ui, const struct pd_revision *rev, struct pd_check *c,
+		       unsigned budget_ms, bool *more);
+/* "merged check: 4,000/20,000 commits" under ctx while it is read, else
+ * NULL. */
+char *pd_ui_merged_progress(struct pd_ui *ui, void *ctx, const struct pd_check *c,
+			    const struct pd_revision *rev);
+
 /* While a question of pd_ui_apply_ask is open, every key goes here;
  * returns false when no question is open. */
 bool pd_ui_apply_key(struct pd_ui *ui, int key);

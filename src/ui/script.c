@@ -18,6 +18,8 @@
  *   echo TEXT          prints TEXT (to label dumps)
  *   open series ID     opens the series view on the revision holding
  *                      Message-ID ID, as Enter on its list row would
+ *   work [N]           N slices (default: until none is left) of the views'
+ *                      work between keys, as an idle terminal runs them
  */
 #include "ui.h"
 
@@ -267,6 +269,19 @@ static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
 			}
 			drain(ui);
 		}
+	} else if (strcmp(cmd, "work") == 0) {
+		char *end = NULL;
+		long slices = n == 2 ? strtol(w[1], &end, 10) : -1;
+		if (n > 2 || (n == 2 && (end == w[1] || *end != '\0' || slices < 1))) {
+			rc = pd_err_set(err, PD_E_USAGE, "usage: work [SLICES]");
+		} else {
+			for (bool more = true; more && slices != 0; slices -= slices > 0) {
+				more = false;
+				for (struct pd_view *v = ui->top; v != NULL && !more; v = v->below)
+					more = v->ops->work != NULL && v->ops->work(ui, v, 15);
+			}
+			drain(ui);
+		}
 	} else if (strcmp(cmd, "dump") == 0) {
 		if (n > 2 || (n == 2 && strcmp(w[1], "attrs") != 0 &&
 			      strcmp(w[1], "colors") != 0)) {
@@ -279,7 +294,7 @@ static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
 		}
 	} else {
 		rc = pd_err_set(err, PD_E_USAGE,
-				"unknown script command '%s'; use key, type, resize, dump or echo",
+				"unknown script command '%s'; use key, type, resize, work, dump or echo",
 				cmd);
 	}
 done:

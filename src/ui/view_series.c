@@ -340,6 +340,23 @@ static int add_patches(struct pd_doc *doc, void *tmp, const struct pd_revision *
 	return PD_OK;
 }
 
+/* The status line's title; while a big tree's history is still read for
+ * the already-merged check, how far it is. */
+static bool set_title(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
+{
+	void *tmp = talloc_new(NULL);
+	char *merged = pd_ui_merged_progress(ui, tmp, d->check, d->rev);
+	char *title = talloc_asprintf(view, "%s %s%s%s%s", version_name(tmp, d->rev),
+				      d->rev->title ? d->rev->title : "", merged ? "  (" : "",
+				      merged ? merged : "", merged ? ")" : "");
+	talloc_free(tmp);
+	if (title == NULL)
+		return false;
+	talloc_free(view->title);
+	view->title = title;
+	return true;
+}
+
 /* Builds the document of d->rev, replacing the one shown. */
 static int build(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
 {
@@ -357,12 +374,8 @@ static int build(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
 	if ((rc = pd_ui_tree_doc(doc, tmp, d->rev, d->check, d->tree_why, KIND_PATCH,
 				 KIND_MISSING)) != PD_OK)
 		goto done;
-	char *title = talloc_asprintf(view, "%s %s", version_name(tmp, d->rev),
-				      d->rev->title ? d->rev->title : "");
-	if (title == NULL)
+	if (!set_title(ui, view, d))
 		goto done;
-	talloc_free(view->title);
-	view->title = title;
 	talloc_free(d->doc);
 	d->doc = doc;
 	doc = NULL;
@@ -587,6 +600,27 @@ static bool series_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action
 	}
 }
 
+/* Between keys: the already-merged check of a big history, read on;
+ * built again, where the reader was, when it moved. */
+static bool series_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms)
+{
+	struct series_data *d = view->data;
+	bool more = false;
+	if (d == NULL || !pd_ui_merged_work(ui, d->rev, d->check, budget_ms, &more))
+		return more;
+	if (more) {
+		(void)set_title(ui, view, d);
+	} else {
+		size_t top = view->top, cursor = view->cursor;
+		if (build(ui, view, d) != PD_OK)
+			pd_ui_error(ui, "out of memory");
+		view->top = top;
+		view->cursor = cursor;
+		pd_view_clamp(ui, view);
+	}
+	return more;
+}
+
 void pd_series_states_changed(struct pd_ui *ui)
 {
 	for (struct pd_view *v = ui->top; v != NULL; v = v->below) {
@@ -609,4 +643,5 @@ const struct pd_view_ops pd_series_ops = {
 	.line_text = series_text,
 	.handle = series_handle,
 	.layout = series_layout,
+	.work = series_work,
 };

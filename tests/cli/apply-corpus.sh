@@ -81,7 +81,7 @@ bad="" napplied=0 nfailed=0
 for id in $(ids_of 'subject:kmod'); do
 	[ "$napplied" -ge 15 ] && [ "$nfailed" -ge 5 ] && break
 	s0=$(git -C kmod for-each-ref; git -C kmod status --porcelain)
-	if out=$("$PATCHDECK" apply --tree kmod "$id" 2>&1); then
+	if out=$("$PATCHDECK" apply --no-tag --tree kmod "$id" 2>&1); then
 		br=$(sed -n '1s/^created branch \([^:]*\): .*/\1/p' <<<"$out")
 		n=$(sed -n '1s/^created branch [^:]*: \([0-9]*\) commits\{0,1\} on .*/\1/p' <<<"$out")
 		bad+=$(as_git_am "$id" "$br" "$n" "$(git -C kmod rev-parse "$br~$n")")

@@ -90,7 +90,7 @@ for s in json.load(sys.stdin):
         print(s["id"])')
 bad="" napplied=0
 for id in $ids; do
-	out=$("$PATCHDECK" apply --tree tree "$id" 2>&1) || { bad+="$id: $out"$'\n'; continue; }
+	out=$("$PATCHDECK" apply --no-tag --tree tree "$id" 2>&1) || { bad+="$id: $out"$'\n'; continue; }
 	br=$(sed -n '1s/^created branch \([^:]*\): .*/\1/p' <<<"$out")
 	n=$(sed -n '1s/^created branch [^:]*: \([0-9]*\) commits\{0,1\} on .*/\1/p' <<<"$out")
 	bad+=$(as_git_am "$id" "$br" "$n")
@@ -108,7 +108,7 @@ check_eq "apply: the work tree and index were never touched" "" \
 id=$(first_id clean)
 br=$(git -C tree branch --list 'pd/2024-03-04-*' --format='%(refname:short)')
 before=$(git -C tree rev-parse "$br")
-out=$("$PATCHDECK" apply --tree tree "$id")
+out=$("$PATCHDECK" apply --no-tag --tree tree "$id")
 check_eq "apply twice: a new branch with -2, the first one kept" \
 	"created branch $br-2: 2 commits on $(git -C tree rev-parse --short master) (exact) Linux 6.8-rc6
 $(git -C tree log --oneline -2 "$br-2")
@@ -121,7 +121,7 @@ check_eq "apply twice: same tree both times" "$(git -C tree rev-parse "$br^{tree
 s0=$(state tree)
 check_run "--branch that exists: refused, nothing changed" 1 "" \
 	"patchdeck: branch $br already exists: pick another name with --branch; nothing was applied" -- \
-	"$PATCHDECK" apply --tree tree --branch "$br" "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --branch "$br" "$id"
 check_eq "--branch that exists: refs, tree and objects as they were" "$s0" "$(state tree)"
 
 check_run "--dry-run: says what it would do" 0 \
@@ -129,7 +129,7 @@ check_run "--dry-run: says what it would do" 0 \
 ID12 $(git -C tree log --format=%s -1 "$br")
 ID12 $(git -C tree log --format=%s -1 "$br~")" "" -- \
 	bash -c '"$0" "$@" | sed "2,\$s/^[0-9a-f]\{12\} /ID12 /"' \
-	"$PATCHDECK" apply --tree tree --branch topic --dry-run "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --branch topic --dry-run "$id"
 check_eq "--dry-run: nothing changed" "$s0" "$(state tree)"
 
 # ---------------------------------------------------------------- conflict
@@ -143,7 +143,7 @@ check_eq "conflict: git names a file and the line of a hunk" "net/core/dev_stats
 s0=$(state tree)
 check_run "conflict: one line naming the patch, the file and the hunk git names" 1 "" \
 	"patchdeck: patch 1/2 <$(awk '/^conflict:/ { on = 1; next } on { n++ } n == 2 { gsub(/[<>]/, "", $1); print $1; exit }' "$PD_DEMO/CASES")> does not apply on head $(git -C tree rev-parse --short master): $file, hunk $hunk; nothing was applied" -- \
-	"$PATCHDECK" apply --tree tree --base head "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --base head "$id"
 check_eq "conflict: no ref, no object, no file changed" "$s0" "$(state tree)"
 
 # ---------------------------------------------------------------- safety
@@ -153,7 +153,7 @@ echo "staged" >>tree/Makefile && git -C tree add Makefile
 echo "new" >tree/untracked.txt
 s0=$(state tree)
 id=$(first_id single)
-out=$("$PATCHDECK" apply --tree tree --branch single-1 "$id")
+out=$("$PATCHDECK" apply --no-tag --tree tree --branch single-1 "$id")
 check_eq "dirty tree: apply without --checkout works and leaves the changes" \
 	"$(git -C tree status --porcelain=v1 --untracked-files=all; git -C tree diff HEAD)" \
 	"$(state tree | sed -n '/^[ MADRCU?][ MADRCU?] /,$p' | sed '/^count:/,$d')"
@@ -163,7 +163,7 @@ check_eq "dirty tree: only the new branch and its objects came" \
 s0=$(state tree)
 check_run "dirty tree: --checkout refused, naming a changed file" 1 "" \
 	"patchdeck: the tree $T/tree has uncommitted changes (MAINTAINERS): commit or stash them, or apply without --checkout; nothing was applied" -- \
-	"$PATCHDECK" apply --tree tree --checkout --branch single-2 "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --checkout --branch single-2 "$id"
 check_eq "dirty tree: nothing changed by the refused --checkout" "$s0" "$(state tree)"
 git -C tree checkout -q -- MAINTAINERS && git -C tree reset -q --hard && rm tree/untracked.txt
 
@@ -171,7 +171,7 @@ git -C tree checkout -q --detach master
 s0=$(state tree)
 check_run "detached HEAD: --checkout refused" 1 "" \
 	"patchdeck: HEAD of $T/tree is detached: check out a branch first or apply without --checkout; nothing was applied" -- \
-	"$PATCHDECK" apply --tree tree --checkout --branch single-2 "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --checkout --branch single-2 "$id"
 check_eq "detached HEAD: nothing changed" "$s0" "$(state tree)"
 git -C tree checkout -q master
 
@@ -181,11 +181,11 @@ cid=$(first_id conflict)
 s0=$(state tree)
 check_run "git am in progress: refused" 1 "" \
 	"patchdeck: the tree $T/tree is in the middle of a git am: run git am --continue or git am --abort first; nothing was applied" -- \
-	"$PATCHDECK" apply --tree tree --branch single-2 "$id"
+	"$PATCHDECK" apply --no-tag --tree tree --branch single-2 "$id"
 check_eq "git am in progress: nothing changed" "$s0" "$(state tree)"
 git -C tree am --abort
 
-out=$("$PATCHDECK" apply --tree tree --checkout "$(first_id revisions-v3)")
+out=$("$PATCHDECK" apply --no-tag --tree tree --checkout "$(first_id revisions-v3)")
 br=$(sed -n '1s/^created branch \([^:]*\): .*/\1/p' <<<"$out")
 check_eq "--checkout on a clean tree: on the new branch, work tree is its tree" \
 	"refs/heads/$br
@@ -200,11 +200,11 @@ git -C tree worktree add -q "$T/linked" -b linked-wt master
 git -C bare.git config user.name Max && git -C bare.git config user.email max@example.org
 id=$(first_id clean)
 check_eq "a bare repository: apply makes the branch there" "created branch b1: 2 commits" \
-	"$("$PATCHDECK" apply --tree bare.git --branch b1 "$id" | head -1 | cut -d' ' -f1-5)"
+	"$("$PATCHDECK" apply --no-tag --tree bare.git --branch b1 "$id" | head -1 | cut -d' ' -f1-5)"
 check_run "a bare repository: --checkout refused" 1 "" \
 	"patchdeck: the tree $T/bare.git is bare: it has no work tree to check out; apply without --checkout" -- \
-	"$PATCHDECK" apply --tree bare.git --checkout --branch b2 "$id"
-out=$("$PATCHDECK" apply --tree linked --checkout --branch wt1 "$id" | tail -n 1)
+	"$PATCHDECK" apply --no-tag --tree bare.git --checkout --branch b2 "$id"
+out=$("$PATCHDECK" apply --no-tag --tree linked --checkout --branch wt1 "$id" | tail -n 1)
 check_eq "a linked worktree: --checkout moves that worktree only" \
 	"checked out wt1 refs/heads/wt1 refs/heads/master" \
 	"$out $(git -C linked symbolic-ref HEAD) $(git -C tree symbolic-ref HEAD)"
@@ -215,10 +215,10 @@ mkdir -p "$XDG_CONFIG_HOME/patchdeck"
 id=$(first_id target-prefix)
 check_run "no tree anywhere: one line" 1 "" \
 	"patchdeck: no git tree for <$("$PATCHDECK" show --json "$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')> (target net-next): pass --tree DIR, or add 'tree net-next DIR' or 'tree DIR' to the config" -- \
-	"$PATCHDECK" apply "$id"
+	"$PATCHDECK" apply --no-tag "$id"
 printf 'tree %s\ntree NET-NEXT %s\n' "$T/tree" "$T/nn" >"$XDG_CONFIG_HOME/patchdeck/config"
-"$PATCHDECK" apply --branch via-prefix "$id" >/dev/null
-"$PATCHDECK" apply --branch via-default "$(first_id clean)" >/dev/null
+"$PATCHDECK" apply --no-tag --branch via-prefix "$id" >/dev/null
+"$PATCHDECK" apply --no-tag --branch via-default "$(first_id clean)" >/dev/null
 check_eq "config: the net-next series goes to the net-next tree, others to the default" \
 	"nn:via-prefix tree:via-default" \
 	"nn:$(git -C nn branch --list via-prefix --format='%(refname:short)') tree:$(git -C tree branch --list via-default --format='%(refname:short)')"

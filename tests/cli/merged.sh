@@ -72,16 +72,25 @@ check_eq "demo: the merged case is found, commit by commit" \
 	"$("$PATCHDECK" --tree "$T/tree" merged "$id" | cut -d' ' -f2,3 | sed 's/^\(.\{7\}\)[0-9a-f]* patch-id$/\1/')"
 
 cache=$XDG_CACHE_HOME/patchdeck/patchid/$(git -C "$T/tree" rev-list --max-parents=0 HEAD)
-check_eq "cache: one line per commit with a single parent" \
-	"$(git -C "$T/tree" rev-list --min-parents=1 --max-parents=1 --count HEAD)" "$(wc -l <"$cache")"
+check_eq "cache: one line per commit, a merge or the root as '-' (nothing to compute next time)" \
+	"$(git -C "$T/tree" rev-list --count HEAD) $(git -C "$T/tree" rev-list --min-parents=1 --max-parents=1 --count HEAD)" \
+	"$(wc -l <"$cache") $(grep -c -v ' -$' "$cache")"
 sum=$(md5sum <"$cache")
 out=$("$PATCHDECK" --tree "$T/tree" merged "$id")
 check_eq "cache: a second run reads it and adds nothing" "$sum" "$(md5sum <"$cache")"
 c2=$(sed -n '2s/^[^ ]* \([0-9a-f]*\) .*/\1/p' <<<"$out")
-sed -i "s/^\($c2[0-9a-f]*\) .*/\1 0000000000000000000000000000000000000000/" "$cache"
-check_eq "cache: it is what is used (a wrong patch-id there leaves only the subject)" \
+snap=$XDG_CACHE_HOME/patchdeck/patchid/snap-$(git -C "$T/tree" rev-parse HEAD)
+check_eq "snapshot of HEAD's history: the root, then a line per commit with a single parent" \
+	"$(git -C "$T/tree" rev-list --max-parents=0 HEAD) $(git -C "$T/tree" rev-list --min-parents=1 --max-parents=1 --count HEAD)" \
+	"$(head -n 1 "$snap") $(($(wc -l <"$snap") - 1))"
+sed -i "s/^\($c2[0-9a-f]*\) [0-9a-f]*\t/\1 0000000000000000000000000000000000000000\t/" "$snap"
+check_eq "snapshot: it is what a warm start reads, no walk (a wrong patch-id there leaves only the subject)" \
 	"$c2 subject" "$("$PATCHDECK" --tree "$T/tree" merged "$id" | sed -n 2p | cut -d' ' -f2,3)"
-rm "$cache"
+rm "$snap"
+sed -i "s/^\($c2[0-9a-f]*\) .*/\1 0000000000000000000000000000000000000000/" "$cache"
+check_eq "cache: without the snapshot (HEAD moved) it is what is used (a wrong patch-id there leaves only the subject)" \
+	"$c2 subject" "$("$PATCHDECK" --tree "$T/tree" merged "$id" | sed -n 2p | cut -d' ' -f2,3)"
+rm "$cache" "$snap"
 
 # ---------------------------------------------------------------- real corpus
 if [ -z "$PD_CORPUS" ]; then

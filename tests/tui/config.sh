@@ -139,7 +139,7 @@ dump' --screen 3x70 | sed "s|$PD_TMP|TMP|")"
 
 check_eq 'an unknown script command is an error' \
 'status 1
-patchdeck: TMP/script:1: unknown script command '\''frobnicate'\''; use key, type, resize, dump or echo' \
+patchdeck: TMP/script:1: unknown script command '\''frobnicate'\''; use key, type, resize, work, dump or echo' \
 "$(tui_run 'frobnicate' --screen 3x70 | sed "s|$PD_TMP|TMP|")"
 
 check_run "--screen without --script is a usage error" 2 "" \

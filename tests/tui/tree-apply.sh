@@ -4,14 +4,20 @@
 # verdicts `apply --check` prints, which tests/cli/apply-check.sh holds
 # against git am), the list's mark once a series was checked, and `a`:
 # the question naming branch and base, n applying nothing, y making the
-# branch `patchdeck apply` makes, a dirty work tree left alone. Whole
-# screens are compared exactly.
+# branch `patchdeck apply` makes and tagging the series pd/applied, a
+# dirty work tree left alone. Whole screens are compared exactly. On a
+# private copy of the demo's database, since `a` writes tags.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tui.sh"
 
 [ -f "$PD_DEMO/.complete" ] || { echo "Bail out! no demo list in $PD_DEMO"; exit 1; }
 command -v git >/dev/null || tap_skip_all "git not found: install the Debian package git"
-export NOTMUCH_CONFIG=$PD_DEMO/notmuch-config TERM=xterm-256color
+# The database and mail copied as they are: notmuch keeps the files'
+# paths relative to mail_root.
+cp -r "$PD_DEMO/db" "$PD_DEMO/mail" "$PD_TMP/" || { echo "Bail out! cannot copy the demo list"; exit 1; }
+sed -e "s|^path=.*|path=$PD_TMP/db|" -e "s|^mail_root=.*|mail_root=$PD_TMP/mail|" \
+	"$PD_DEMO/notmuch-config" >"$PD_TMP/notmuch-config"
+export NOTMUCH_CONFIG=$PD_TMP/notmuch-config TERM=xterm-256color
 unset NO_COLOR
 
 first_id() {
@@ -99,8 +105,18 @@ $(git -C "$T/tree" log --oneline -2 "$br")
 
 
 $(printf ' %-125s%s' "tree: applied: $br" 1/4)
-created branch $br
+created branch $br; the series is tagged applied
 status 0" "$out"
+own_ids() { # CASE: its patches and cover, sorted
+	awk -v c="$1:" '$1 == c { on = 1; next } /^[^ ]/ { on = 0 }
+		on && /^  </ && $2 ~ /^\[PATCH/ { gsub(/[<>]/, "", $1); print $1 }' "$PD_DEMO/CASES" | sort
+}
+tagged() { notmuch search --output=messages tag:pd/applied | sed 's/^id://' | sort; }
+check_eq 'a, y: notmuch search tag:pd/applied finds the series (cover and patches), nothing else' \
+	"$(own_ids clean)" "$(tagged)"
+check_eq 'a, y: the list shows the state applied (a new session)' \
+"2024-03-04 Sam Okafor            v1    2/2      A0 R1 T0 (2)   applied    kernel/watchdog_lite: conf" \
+"$(tv 'dump' --screen 4x100 | sed -n 1p)"
 check_eq 'a, y: the same commits patchdeck apply --dry-run builds (tree), master not moved' \
 "$("$PATCHDECK" --tree "$T/tree" apply --dry-run --branch x "$CLEAN" >/dev/null; git -C "$T/tree" rev-parse "$br^{tree}") $(git -C "$T/tree" rev-parse master)" \
 "$(git -C "$T/tree" rev-parse "$br^{tree}") $(git -C "$T/tree" rev-parse origin/master)"
@@ -119,6 +135,10 @@ check_eq 'a on an incomplete series: one line, no question' \
 "$(tv "open series $MISSING
 key a
 dump" --screen 2x200 | sed -n '2p')"
+check_eq 'a, y on the incomplete series: nothing applied, nothing more tagged' \
+"$(own_ids clean)" \
+"$(tv "open series $MISSING
+key a y" --screen 2x200 >/dev/null; tagged)"
 
 check_eq 'no tree: the series view as before, a says how to name one' \
 "no git tree: pass --tree DIR or add 'tree DIR' to the config" \
