@@ -489,9 +489,8 @@ static int walk_text(struct pd_ui *ui, const char *text,
 			} else if (pd_visible_kind((uint32_t)wc) == PD_VISIBLE_CODEPOINT) {
 				swprintf(buf, 16, L"<U+%04X>", (unsigned)wc);
 				w = (int)wcslen(buf), esc = true;
-			} else if (wc >= 0x80 && !ui->utf8) {
-				buf[0] = L'?', buf[1] = 0, w = 1;
-			} else if (cw < 0) {
+			} else if ((wc >= 0x80 && !ui->utf8) || cw < 0) {
+				/* Not shown in this locale, or not printable. */
 				buf[0] = L'?', buf[1] = 0, w = 1;
 			} else if (cw == 0) {
 				/* Combining marks would need the cell before them;
