@@ -75,7 +75,7 @@ ended "Q with the tree removed" 0
 clone
 start
 tm send-keys a
-wait_for "[y/n]" 300 >/dev/null || wait_for "?" 300 >/dev/null
+wait_for "Apply? (y/n)" 300 >/dev/null
 rm -rf "$T/tree"
 check_eq "tree removed while a asks, y: the tree named, and the fix" "$gone" "$(after y)"
 check_eq "nothing created where the tree was" "no tree" "$([ -e "$T/tree" ] && ls -A "$T/tree" || echo no tree)"
