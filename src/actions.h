@@ -92,11 +92,14 @@ enum pd_view_id { PD_VIEW_LIST(PD_VIEW_ENUM) PD_VIEW_COUNT };
 	  "show only the series in the next review state; after the last, all") \
 	X(REFRESH, "refresh", "$", PD_VIEWBIT(LIST),                           \
 	  "read the review states again from notmuch (tags set elsewhere)")    \
-	X(REPLY, "reply", "r", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH),         \
-	  "reply to the patch (or cover letter) under the cursor")             \
-	X(REPLY_SERIES, "reply-series", "R", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	X(REPLY, "reply", "r", PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH) | PD_VIEWBIT(THREAD) | \
+	  PD_VIEWBIT(MESSAGE),                                                 \
+	  "reply to the patch, cover letter or message under the cursor (or read)") \
+	X(REPLY_SERIES, "reply-series", "R", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH) | \
+	  PD_VIEWBIT(THREAD) | PD_VIEWBIT(MESSAGE),                            \
 	  "reply to the whole series: its cover letter, else patch 1")         \
-	X(TRAILER, "reply-trailer", "T", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH), \
+	X(TRAILER, "reply-trailer", "T", PD_VIEWBIT(LIST) | PD_VIEWBIT(SERIES) | PD_VIEWBIT(PATCH) | \
+	  PD_VIEWBIT(THREAD) | PD_VIEWBIT(MESSAGE),                            \
 	  "reply with Reviewed-by, Acked-by or Tested-by (asks which)") \
 	X(MARK, "toggle-mark", "m", PD_VIEWBIT(SERIES),                        \
 	  "mark the patch under the cursor for a trailer reply, or unmark it") \

@@ -13,32 +13,15 @@
 #include "digest.h"
 #include "digest_archive.h"
 #include "digest_fmt.h"
+#include "digest_run.h"
 #include "json.h"
 #include "load.h"
 #include "series_fmt.h"
 #include "store.h"
 
-/* YYYY-MM-DD as midnight UTC; false when it is not such a date. */
-static bool parse_day(const char *s, time_t *out)
-{
-	struct tm tm = { 0 };
-	const char *end = strptime(s, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0' || strlen(s) != 10)
-		return false;
-	int mon = tm.tm_mon, mday = tm.tm_mday;
-	*out = timegm(&tm);
-	/* timegm() normalises 2025-02-30 to March: such a day is a typo. */
-	gmtime_r(out, &tm);
-	return tm.tm_mon == mon && tm.tm_mday == mday;
-}
-
 static char *day(void *ctx, time_t t)
 {
-	struct tm tm;
-	char buf[16];
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-	return talloc_strdup(ctx, buf);
+	return pd_digest_day(ctx, t);
 }
 
 static void json_person(struct pd_json *j, const char *key, const struct pd_person *p)
@@ -197,8 +180,7 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 		{ "archive", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct pd_digest_head head = { .list = "The", .start = NULL, .end = NULL };
-	time_t from = 0, to = 0;
+	struct pd_digest_args args = { .list = "The" };
 	bool json = false;
 	const char *archive = NULL, *from_arg = NULL, *to_arg = NULL;
 	int c;
@@ -206,7 +188,7 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			head.list = optarg;
+			args.list = optarg;
 			break;
 		case 'a':
 			archive = optarg;
@@ -230,61 +212,32 @@ int pd_cmd_digest(struct pd_cli *cli, int argc, char **argv)
 		}
 	}
 	if (archive != NULL)
-		return digest_archive(cli, archive, from_arg, to_arg, head.list, json,
+		return digest_archive(cli, archive, from_arg, to_arg, args.list, json,
 				      argc - optind);
-	const char *days[2] = { from_arg, to_arg };
-	for (int i = 0; i < 2; i++) {
-		if (days[i] == NULL)
-			continue;
-		if (!parse_day(days[i], i == 0 ? &from : &to)) {
-			fprintf(stderr, "patchdeck digest: --%s wants a day as YYYY-MM-DD "
-					"(like 2025-11-10), not '%s'\n",
-				i == 0 ? "from" : "to", days[i]);
-			return PD_EXIT_USAGE;
-		}
-		*(i == 0 ? &head.start : &head.end) = days[i];
-	}
-	/* --to names the last day of the range, which ends at its midnight. */
-	if (to != 0)
-		to += 24 * 60 * 60;
-	if (from != 0 && to != 0 && to <= from) {
-		fprintf(stderr, "patchdeck digest: --to %s is before --from %s; give the earlier day "
-				"to --from\n", head.end, head.start);
-		return PD_EXIT_USAGE;
-	}
-
-	void *ctx = cli->ctx;
-	char *query = pd_cli_join_query(ctx, argc - optind, argv + optind);
-	/* The date only narrows which threads are read; the digest itself
-	 * then keeps the mails of the range. */
-	if (query != NULL)
-		query = talloc_asprintf(ctx, "(%s)", *query ? query : PD_LOAD_PATCH_QUERY);
-	if (query != NULL && (from != 0 || to != 0))
-		query = talloc_asprintf_append(query, " and date:%s..%s",
-					       from ? talloc_asprintf(ctx, "@%lld", (long long)from) : "",
-					       to ? talloc_asprintf(ctx, "@%lld", (long long)to - 1) : "");
-	if (query == NULL) {
+	args.from = from_arg;
+	args.to = to_arg;
+	args.query = pd_cli_join_query(cli->ctx, argc - optind, argv + optind);
+	if (args.query == NULL) {
 		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
 		return PD_EXIT_FAIL;
 	}
 	struct pd_store *store = NULL;
-	struct pd_load *load = NULL;
 	struct pd_digest *d = NULL;
-	if (pd_store_open(&store, ctx, cli->notmuch_config, &cli->err) != PD_OK ||
-	    pd_load_query(&load, ctx, store, query, PD_LOAD_BODIES, &cli->err) != PD_OK)
+	struct pd_digest_head head;
+	size_t nunreadable = 0;
+	char *unreadable = NULL;
+	if (pd_store_open(&store, cli->ctx, cli->notmuch_config, &cli->err) != PD_OK)
 		return PD_EXIT_FAIL;
-	if (load->nunreadable > 0)
-		fprintf(stderr, "patchdeck: skipped %zu message%s that could not be read (%s)\n",
-			load->nunreadable, load->nunreadable == 1 ? "" : "s", load->unreadable);
-	if (pd_digest_build(&d, ctx, load->model, from, to) != PD_OK) {
-		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
-		return PD_EXIT_FAIL;
+	int rc = pd_digest_run(&d, &head, cli->ctx, store, &args, &nunreadable, &unreadable,
+			       &cli->err);
+	if (rc == PD_E_USAGE) {
+		fprintf(stderr, "patchdeck digest: %s\n", pd_err_msg(&cli->err));
+		return PD_EXIT_USAGE;
 	}
-	/* Without a day given, an end is the day of the first or last mail. */
-	if (head.start == NULL)
-		head.start = d->nmails > 0 ? day(ctx, d->mails[0].mail->date) : "-";
-	if (head.end == NULL)
-		head.end = d->nmails > 0 ? day(ctx, d->mails[d->nmails - 1].mail->date) : "-";
-
+	if (rc != PD_OK)
+		return PD_EXIT_FAIL;
+	if (nunreadable > 0)
+		fprintf(stderr, "patchdeck: skipped %zu message%s that could not be read (%s)\n",
+			nunreadable, nunreadable == 1 ? "" : "s", unreadable);
 	return print(cli, d, &head, json);
 }

@@ -133,8 +133,10 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 	if (pd_load_query(&load, cli->ctx, store, query, 0, &cli->err) != PD_OK)
 		return PD_EXIT_FAIL;
 	struct pd_states *st = NULL;
-	struct pd_config *cfg = state ? pd_cli_config(cli) : NULL;
-	if (state && (cfg == NULL ||
+	/* The JSON always has the review state. */
+	bool states = state || json;
+	struct pd_config *cfg = states ? pd_cli_config(cli) : NULL;
+	if (states && (cfg == NULL ||
 		      pd_states_read(&st, cli->ctx, cli->notmuch_config,
 				     pd_config_str(cfg, PD_OPTION_TAG_PREFIX), &cli->err) != PD_OK))
 		return cfg == NULL ? pd_err_set(&cli->err, PD_E_NOMEM, "out of memory"), PD_EXIT_FAIL
@@ -167,9 +169,9 @@ int pd_cmd_list(struct pd_cli *cli, int argc, char **argv)
 		for (size_t r = s->nrevisions; r-- > 0;) {
 			const struct pd_revision *rev = s->revisions[r];
 			if (j != NULL)
-				pd_series_json(j, rev, 0);
+				pd_series_json_state(j, rev, 0, st);
 			else
-				put_line(cli->out, cli->ctx, rev, st, &w);
+				put_line(cli->out, cli->ctx, rev, state ? st : NULL, &w);
 			if (!all)
 				break;
 		}

@@ -9,6 +9,8 @@
 #include "diffstat.h"
 #include "json.h"
 #include "load.h"
+#include "rc.h"
+#include "review_state.h"
 #include "series_json.h"
 #include "store.h"
 #include "visible.h"
@@ -181,11 +183,16 @@ int pd_cmd_show(struct pd_cli *cli, int argc, char **argv)
 		return rc;
 	if (json) {
 		struct pd_json *j = pd_json_new(cli->ctx, cli->out);
-		if (j == NULL) {
+		struct pd_config *cfg = pd_cli_config(cli);
+		struct pd_states *st = NULL;
+		if (j == NULL || cfg == NULL) {
 			pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
 			return PD_EXIT_FAIL;
 		}
-		pd_series_json(j, rev, PD_SJ_BODIES);
+		if (pd_states_read(&st, cli->ctx, cli->notmuch_config,
+				   pd_config_str(cfg, PD_OPTION_TAG_PREFIX), &cli->err) != PD_OK)
+			return PD_EXIT_FAIL;
+		pd_series_json_state(j, rev, PD_SJ_BODIES, st);
 		pd_json_finish(j);
 	} else {
 		show_text(cli->out, cli->ctx, rev);

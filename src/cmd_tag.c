@@ -9,6 +9,7 @@
 #include <talloc.h>
 
 #include "cli.h"
+#include "defer.h"
 #include "load.h"
 #include "rc.h"
 #include "review.h"
@@ -37,11 +38,21 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "wait", required_argument, NULL, 'w' },
+		{ "until", required_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned wait_s = DEFAULT_WAIT_S;
+	const char *until_arg = NULL;
 	int c;
-	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	/* Options may follow the operands (tag SERIES deferred --until DAY):
+	 * optind 0 makes glibc's getopt start over and permute, where main's
+	 * "+" left it in order. */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'u') {
+			until_arg = optarg;
+			continue;
+		}
 		char *end = NULL;
 		long v = c == 'w' ? strtol(optarg, &end, 10) : -1;
 		if (c != 'w' || end == optarg || *end != '\0' || v < 0 || v > 86400) {
@@ -52,7 +63,7 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 		wait_s = (unsigned)v;
 	}
 	if (argc - optind != 2) {
-		fprintf(stderr, "usage: patchdeck tag [--wait SECONDS] SERIES STATE\n"
+		fprintf(stderr, "usage: patchdeck tag [--wait SECONDS] SERIES STATE [--until DAY]\n"
 				"STATE is one of: %s\n",
 			pd_review_names(cli->ctx));
 		return PD_EXIT_USAGE;
@@ -61,6 +72,17 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 	if (state < 0) {
 		fprintf(stderr, "patchdeck: no review state '%s'; the states are: %s\n",
 			argv[optind + 1], pd_review_names(cli->ctx));
+		return PD_EXIT_USAGE;
+	}
+	long until = -1;
+	if (until_arg != NULL && state != PD_REVIEW_DEFERRED) {
+		fprintf(stderr, "patchdeck: --until goes with the state deferred, not %s\n",
+			argv[optind + 1]);
+		return PD_EXIT_USAGE;
+	}
+	if (until_arg != NULL &&
+	    pd_defer_parse(until_arg, pd_defer_today(), &until, &cli->err) != PD_OK) {
+		fprintf(stderr, "patchdeck: %s\n", pd_err_msg(&cli->err));
 		return PD_EXIT_USAGE;
 	}
 	struct pd_store *store = NULL;
@@ -77,18 +99,23 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 	size_t nids = 0;
 	const char **ids = pd_revision_own_ids(cli->ctx, rev, &nids);
 	const char *tag = pd_review_tag(cli->ctx, prefix, (enum pd_review)state);
-	if (ids == NULL || tag == NULL) {
+	const char *until_tag = until >= 0 ? pd_defer_tag(cli->ctx, prefix, until) : NULL;
+	const char *until_prefix = pd_defer_tag_prefix(cli->ctx, prefix);
+	if (ids == NULL || tag == NULL || until_prefix == NULL || (until >= 0 && until_tag == NULL)) {
 		pd_err_set(&cli->err, PD_E_NOMEM, "out of memory");
 		return PD_EXIT_FAIL;
 	}
 	struct pd_tag_write w = {
-		.ids = ids, .nids = nids, .add = tag, .remove = remove, .nremove = PD_REVIEW_COUNT,
+		.ids = ids, .nids = nids, .add = tag, .add_extra = until_tag,
+		.remove = remove, .nremove = PD_REVIEW_COUNT, .remove_prefix = until_prefix,
 	};
 	size_t changed = 0;
 	if (pd_store_tag(store, &w, wait_s * 1000, tell_waiting, &wait_s, &changed, &cli->err) !=
 	    PD_OK)
 		return PD_EXIT_FAIL;
-	fprintf(cli->out, "<%s> %s: %zu of %zu messages retagged %s\n", rev->id,
-		pd_review_name((enum pd_review)state), changed, nids, tag);
+	const char *day = until >= 0 ? pd_defer_format(cli->ctx, until) : NULL;
+	fprintf(cli->out, "<%s> %s%s%s: %zu of %zu messages retagged %s%s%s\n", rev->id,
+		pd_review_name((enum pd_review)state), day ? " until " : "", day ? day : "",
+		changed, nids, tag, until_tag ? " " : "", until_tag ? until_tag : "");
 	return PD_EXIT_OK;
 }

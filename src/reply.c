@@ -3,11 +3,13 @@
 #include "reply.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <talloc.h>
 
+#include "reply_encode.h"
 #include "trailer.h"
 
 #define ROW_NAME(id, word, name) [PD_TRAILER_##id] = name,
@@ -196,9 +198,85 @@ static char *addr_header(char *s, const char *name, const struct pd_addr *a, siz
 	return s;
 }
 
+/* A line of text (at p, n bytes) that is only c, at least min times. */
+static bool line_of(const char *p, size_t n, char c, size_t min)
+{
+	if (n < min)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != c)
+			return false;
+	return true;
+}
+
+static bool mentions_list(const char *p)
+{
+	/* A mailman footer: "LIST mailing list", "LIST@lists...",
+	 * ".../listinfo/LIST". */
+	return strstr(p, "mailing list") != NULL || strstr(p, "listinfo") != NULL;
+}
+
+/* How much of text a reply quotes: not the signature (from the last
+ * "-- " line: a patch's diff may hold such a line, its "-- \n2.43.0"
+ * comes after) nor a list's footer (a line of underscores over the list's
+ * name and address), as mail clients leave them out; nor the blank lines
+ * before them. */
+static size_t quoted_length(const char *text)
+{
+	size_t cut = strlen(text), sig = cut;
+	/* Lines of a diff hunk still to come (old side, new side): a
+	 * removed "- " line reads "-- " and is no signature. */
+	long old_left = 0, new_left = 0;
+	for (const char *p = text; *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		long a = 1, b = 1, c = 1, d = 1;
+		if ((old_left > 0 || new_left > 0) && *p == '\\') {
+			/* "\ No newline at end of file": no line of either side */
+		} else if (old_left > 0 || new_left > 0) {
+			old_left -= *p != '+';
+			new_left -= *p != '-';
+		} else if (sscanf(p, "@@ -%ld,%ld +%ld,%ld @@", &a, &b, &c, &d) == 4 ||
+			   sscanf(p, "@@ -%ld +%ld,%ld @@", &a, &c, &d) == 3 ||
+			   sscanf(p, "@@ -%ld,%ld +%ld @@", &a, &b, &c) == 3 ||
+			   sscanf(p, "@@ -%ld +%ld @@", &a, &c) == 2) {
+			old_left = b;
+			new_left = d;
+		} else if (len == 3 && strncmp(p, "-- ", 3) == 0) {
+			sig = (size_t)(p - text);
+		}
+		if (line_of(p, len, '_', 20) && mentions_list(p + n)) {
+			/* The footer ends the mail: a signature is above it. */
+			cut = (size_t)(p - text);
+			break;
+		}
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	if (sig < cut)
+		cut = sig;
+	while (cut > 0 && (text[cut - 1] == '\n' || text[cut - 1] == '\r')) {
+		size_t start = cut - 1;
+		while (start > 0 && text[start - 1] != '\n')
+			start--;
+		/* The line before ends at cut - 1: empty, or not ours to
+		 * drop (" " is a diff's context line). */
+		if (strspn(text + start, "\r") < cut - 1 - start)
+			break;
+		cut = start;
+	}
+	return cut;
+}
+
 static char *quote(char *s, const char *text)
 {
-	const char *p = text;
+	char *own = talloc_strndup(NULL, text, quoted_length(text));
+	const char *p = own != NULL ? own : "";
+	if (own == NULL) {
+		talloc_free(s);
+		return NULL;
+	}
 	while (s != NULL && *p != '\0') {
 		size_t n = strcspn(p, "\n");
 		s = talloc_asprintf_append(s, ">%s%.*s\n", n > 0 ? " " : "", (int)n, p);
@@ -206,6 +284,7 @@ static char *quote(char *s, const char *text)
 		if (*p == '\n')
 			p++;
 	}
+	talloc_free(own);
 	return s;
 }
 
@@ -280,11 +359,16 @@ char *pd_reply_finish(void *ctx, const char *draft, time_t now, const char *uniq
 	const char *domain = at != NULL && at[1] != '\0' ? at + 1 : "patchdeck.invalid";
 	const char *blank = strstr(draft, "\n\n");
 	size_t head = blank != NULL ? (size_t)(blank - draft) + 1 : strlen(draft);
-	char *s = talloc_asprintf(ctx, "Date: %s\nMessage-ID: <%s.patchdeck@%s>\n%.*s"
-				       "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
-				       "Content-Transfer-Encoding: 8bit\n%s",
-				  rfc_date(tmp, now), unique, domain,
-				  (int)head, draft, draft + head);
+	/* On the wire the headers are ASCII: names and subjects outside it
+	 * as RFC 2047 encoded words (the body stays 8bit UTF-8, as git
+	 * send-email sends it). */
+	char *fields = talloc_strndup(tmp, draft, head);
+	char *encoded = fields != NULL ? pd_reply_encode_headers(tmp, fields) : NULL;
+	char *s = encoded == NULL ? NULL
+		  : talloc_asprintf(ctx, "Date: %s\nMessage-ID: <%s.patchdeck@%s>\n%s"
+					 "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+					 "Content-Transfer-Encoding: 8bit\n%s",
+				    rfc_date(tmp, now), unique, domain, encoded, draft + head);
 	talloc_free(tmp);
 	return s;
 }

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "defer.h"
 #include "diffstat.h"
+#include "review_state.h"
 
 void pd_iso_date(char *buf, size_t size, time_t t)
 {
@@ -167,6 +169,12 @@ static void cover_letter(struct pd_json *j, const struct pd_mail *c)
 
 void pd_series_json(struct pd_json *j, const struct pd_revision *rev, unsigned flags)
 {
+	pd_series_json_state(j, rev, flags, NULL);
+}
+
+void pd_series_json_state(struct pd_json *j, const struct pd_revision *rev, unsigned flags,
+			  const struct pd_states *st)
+{
 	void *local = talloc_new(NULL);
 	pd_json_begin_object(j);
 	pd_json_kstring(j, "id", rev->id);
@@ -211,6 +219,15 @@ void pd_series_json(struct pd_json *j, const struct pd_revision *rev, unsigned f
 	pd_json_end_array(j);
 	pd_json_kstring(j, "superseded_by",
 			rev->superseded_by != NULL ? rev->superseded_by->id : NULL);
+	if (st != NULL) {
+		int state = pd_states_of(st, rev, NULL);
+		long until = state == PD_REVIEW_DEFERRED || state == PD_STATE_DUE
+				     ? pd_states_until(st, rev)
+				     : -1;
+		pd_json_kstring(j, "state", pd_state_name(state));
+		pd_json_kstring(j, "deferred_until",
+				until >= 0 ? pd_defer_format(local, until) : NULL);
+	}
 	if (rev->kind == PD_REV_PULL) {
 		const struct pd_mail *m = rev->cover != NULL ? rev->cover
 				: rev->npatches > 0 ? rev->patches[0].mail : NULL;

@@ -18,6 +18,12 @@ enum pd_series_json_flags {
 
 void pd_series_json(struct pd_json *j, const struct pd_revision *rev, unsigned flags);
 
+/* The same with "state" and "deferred_until" from st, the review states
+ * (review_state.h); NULL leaves both out. */
+struct pd_states;
+void pd_series_json_state(struct pd_json *j, const struct pd_revision *rev, unsigned flags,
+			  const struct pd_states *st);
+
 /* The collected trailers of p that are worth adding: not already among
  * the patch's own, each once (case-insensitive, pd_trailer_same). An array
  * of pointers into p under ctx; NULL with *n 0 when there are none. */

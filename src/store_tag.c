@@ -49,22 +49,49 @@ static int db_destroy(notmuch_database_t **db)
 	return 0;
 }
 
-/* Tags of m after the change, compared with before: whether it changes. */
-static bool changes(notmuch_message_t *m, const struct pd_tag_write *w)
+static bool is_added(const struct pd_tag_write *w, const char *t)
 {
-	bool has_add = false, has_removed = false;
+	return (w->add != NULL && strcmp(t, w->add) == 0) ||
+	       (w->add_extra != NULL && strcmp(t, w->add_extra) == 0);
+}
+
+static bool is_removed(const struct pd_tag_write *w, const char *t)
+{
+	if (is_added(w, t))
+		return false;
+	for (size_t i = 0; i < w->nremove; i++)
+		if (strcmp(t, w->remove[i]) == 0)
+			return true;
+	return w->remove_prefix != NULL &&
+	       strncmp(t, w->remove_prefix, strlen(w->remove_prefix)) == 0;
+}
+
+/* The tags of m that the change takes off (a talloc array of copies
+ * under ctx), and whether it changes m at all. */
+static bool changes(void *ctx, notmuch_message_t *m, const struct pd_tag_write *w,
+		    char ***gone, size_t *ngone)
+{
+	bool has_add = false, has_extra = false;
+	*gone = NULL;
+	*ngone = 0;
 	notmuch_tags_t *tags = notmuch_message_get_tags(m);
 	for (; tags != NULL && notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags)) {
 		const char *t = notmuch_tags_get(tags);
 		if (w->add != NULL && strcmp(t, w->add) == 0)
 			has_add = true;
-		for (size_t i = 0; i < w->nremove; i++)
-			if (strcmp(t, w->remove[i]) == 0 && (w->add == NULL || strcmp(t, w->add) != 0))
-				has_removed = true;
+		if (w->add_extra != NULL && strcmp(t, w->add_extra) == 0)
+			has_extra = true;
+		if (is_removed(w, t)) {
+			char **g = talloc_realloc(ctx, *gone, char *, *ngone + 1);
+			if (g != NULL) {
+				*gone = g;
+				g[(*ngone)++] = talloc_strdup(g, t);
+			}
+		}
 	}
 	if (tags != NULL)
 		notmuch_tags_destroy(tags);
-	return has_removed || (w->add != NULL && !has_add);
+	return *ngone > 0 || (w->add != NULL && !has_add) || (w->add_extra != NULL && !has_extra);
 }
 
 static int write_one(notmuch_database_t *db, const char *id, const struct pd_tag_write *w,
@@ -77,16 +104,21 @@ static int write_one(notmuch_database_t *db, const char *id, const struct pd_tag
 				  "<%s> is no longer in the notmuch database; nothing was changed "
 				  "(run 'notmuch new', then try again)",
 				  id);
-	if (!changes(m, w)) {
+	char **gone = NULL;
+	size_t ngone = 0;
+	if (!changes(NULL, m, w, &gone, &ngone)) {
 		notmuch_message_destroy(m);
 		return PD_OK;
 	}
 	st = notmuch_message_freeze(m);
-	for (size_t i = 0; st == NOTMUCH_STATUS_SUCCESS && i < w->nremove; i++)
-		if (w->add == NULL || strcmp(w->remove[i], w->add) != 0)
-			st = notmuch_message_remove_tag(m, w->remove[i]);
+	for (size_t i = 0; st == NOTMUCH_STATUS_SUCCESS && i < ngone; i++)
+		st = gone[i] != NULL ? notmuch_message_remove_tag(m, gone[i])
+				     : NOTMUCH_STATUS_OUT_OF_MEMORY;
+	talloc_free(gone);
 	if (st == NOTMUCH_STATUS_SUCCESS && w->add != NULL)
 		st = notmuch_message_add_tag(m, w->add);
+	if (st == NOTMUCH_STATUS_SUCCESS && w->add_extra != NULL)
+		st = notmuch_message_add_tag(m, w->add_extra);
 	if (st == NOTMUCH_STATUS_SUCCESS)
 		st = notmuch_message_thaw(m);
 	notmuch_message_destroy(m);
@@ -147,6 +179,81 @@ int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned 
 				pd_store_path(store));
 	if (rc != PD_OK)
 		*changed = 0;
+	talloc_free(local);
+	return rc;
+}
+
+static int query_destroy(notmuch_query_t **q)
+{
+	if (*q != NULL)
+		notmuch_query_destroy(*q);
+	return 0;
+}
+
+int pd_store_tags_read(struct pd_store *store, void *ctx, const char *query,
+		       const char *tag_prefix, char ***ids, char ***tags, size_t *n,
+		       struct pd_err *err)
+{
+	void *local = talloc_new(NULL);
+	notmuch_database_t **db = talloc_zero(local, notmuch_database_t *);
+	notmuch_query_t **q = talloc_zero(local, notmuch_query_t *);
+	char **out_ids = talloc_array(local, char *, 0);
+	char **out_tags = talloc_array(local, char *, 0);
+	size_t count = 0, plen = strlen(tag_prefix);
+	if (db == NULL || q == NULL || out_ids == NULL || out_tags == NULL) {
+		talloc_free(local);
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	}
+	talloc_set_destructor(db, db_destroy);
+	/* Freed before the database: local's children go last-made first. */
+	talloc_set_destructor(q, query_destroy);
+	char *msg = NULL;
+	notmuch_status_t st = notmuch_database_open_with_config(
+		NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, pd_store_config(store), NULL, db, &msg);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		int rc = pd_store_diagnose(err, st, msg, pd_store_config(store));
+		free(msg);
+		*db = NULL;
+		talloc_free(local);
+		return rc;
+	}
+	free(msg);
+	notmuch_messages_t *msgs = NULL;
+	*q = notmuch_query_create(*db, query);
+	if (*q == NULL || notmuch_query_search_messages(*q, &msgs) != NOTMUCH_STATUS_SUCCESS) {
+		talloc_free(local);
+		return pd_err_set(err, PD_E_DB_QUERY, "cannot search the notmuch database for %s",
+				  query);
+	}
+	int rc = PD_OK;
+	for (; rc == PD_OK && notmuch_messages_valid(msgs); notmuch_messages_move_to_next(msgs)) {
+		notmuch_message_t *m = notmuch_messages_get(msgs);
+		notmuch_tags_t *t = notmuch_message_get_tags(m);
+		for (; rc == PD_OK && t != NULL && notmuch_tags_valid(t);
+		     notmuch_tags_move_to_next(t)) {
+			const char *tag = notmuch_tags_get(t);
+			if (strncmp(tag, tag_prefix, plen) != 0)
+				continue;
+			char **a = talloc_realloc(local, out_ids, char *, count + 1);
+			char **b = a != NULL ? talloc_realloc(local, out_tags, char *, count + 1) : NULL;
+			if (a != NULL)
+				out_ids = a;
+			if (b != NULL)
+				out_tags = b;
+			if (a == NULL || b == NULL ||
+			    (a[count] = talloc_strdup(a, notmuch_message_get_message_id(m))) == NULL ||
+			    (b[count] = talloc_strdup(b, tag)) == NULL)
+				rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
+			else
+				count++;
+		}
+		notmuch_message_destroy(m);
+	}
+	if (rc == PD_OK) {
+		*ids = talloc_steal(ctx, out_ids);
+		*tags = talloc_steal(ctx, out_tags);
+		*n = count;
+	}
 	talloc_free(local);
 	return rc;
 }

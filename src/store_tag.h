@@ -14,8 +14,12 @@ struct pd_tag_write {
 	const char *const *ids;      /* Message-IDs, without <> */
 	size_t nids;
 	const char *add;             /* the tag to add, or NULL */
+	const char *add_extra;       /* a second tag to add (a deferral's date), or NULL */
 	const char *const *remove;   /* tags to take off */
 	size_t nremove;
+	/* Every tag that starts with this comes off too (the dates of an
+	 * earlier deferral), but for those added; NULL: none. */
+	const char *remove_prefix;
 };
 
 /* Told once per attempt while another writer holds the database:
@@ -30,5 +34,13 @@ typedef void pd_tag_wait_fn(void *data, unsigned waited_ms);
  * database, others as pd_store_open; nothing was changed then. */
 int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned wait_ms,
 		 pd_tag_wait_fn *waiting, void *data, size_t *changed, struct pd_err *err);
+
+/* The tags starting with tag_prefix on each message of query, read with
+ * a read-only handle of its own (tags written by others since store was
+ * opened are seen). *ids and *tags: parallel talloc arrays under ctx, one
+ * entry per (message, tag) pair. */
+int pd_store_tags_read(struct pd_store *store, void *ctx, const char *query,
+		       const char *tag_prefix, char ***ids, char ***tags, size_t *n,
+		       struct pd_err *err);
 
 #endif

@@ -146,6 +146,13 @@ void pd_prompt_command(struct pd_ui *ui, const char *line)
 			cmd_query(ui, rest);
 	} else if (strcmp(cmd, "filter") == 0) {
 		pd_triage_filter_command(ui, n > 1 ? w[1] : NULL);
+	} else if (strcmp(cmd, "defer") == 0) {
+		pd_triage_defer_command(ui, n > 1 ? w[1] : NULL);
+	} else if (strcmp(cmd, "digest") == 0) {
+		/* The query is notmuch's, quotes and all, as for :query. */
+		pd_digest_command(ui, skip_word(line));
+	} else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "save!") == 0) {
+		pd_save_command(ui, n > 1 ? w[1] : NULL, cmd[4] == '!');
 	} else if (strcmp(cmd, "set") == 0 || strcmp(cmd, "bind") == 0 ||
 		   strcmp(cmd, "color") == 0 || strcmp(cmd, "theme") == 0 ||
 		   strcmp(cmd, "source") == 0) {
@@ -156,8 +163,8 @@ void pd_prompt_command(struct pd_ui *ui, const char *line)
 		pd_display_theme(ui);
 		clearok(curscr, TRUE);
 	} else {
-		pd_ui_error(ui, "unknown command '%s'; use quit, query, filter, set, bind, color, "
-			    "theme, source or help", cmd);
+		pd_ui_error(ui, "unknown command '%s'; use quit, query, filter, defer, digest, save, set, bind, "
+			    "color, theme, source or help", cmd);
 	}
 done:
 	talloc_free(local);

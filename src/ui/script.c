@@ -258,14 +258,19 @@ static int run_line(struct pd_ui *ui, const char *line, struct pd_err *err)
 		} else {
 			/* A failure shows on the last line, as it would for a
 			 * user, so that tests can dump it. */
-			char *id = talloc_strdup(ui->ctx, w[2]);
+			struct pd_series_arg *a = talloc_zero(ui->ctx, struct pd_series_arg);
+			if (a != NULL)
+				a->id = talloc_strdup(a, w[2]);
 			struct pd_err oerr;
 			pd_err_init(&oerr, local);
-			if (pd_view_push(ui, &pd_series_ops, id, &oerr) != PD_OK) {
+			if (a == NULL || a->id == NULL) {
+				pd_ui_error(ui, "out of memory");
+				talloc_free(a);
+			} else if (pd_view_push(ui, &pd_series_ops, a, &oerr) != PD_OK) {
 				pd_ui_error(ui, "%s", pd_err_msg(&oerr));
-				talloc_free(id);
+				talloc_free(a);
 			} else {
-				talloc_steal(ui->top, id);
+				talloc_steal(ui->top, a);
 			}
 			drain(ui);
 		}

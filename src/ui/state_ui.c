@@ -13,6 +13,7 @@
 #include <talloc.h>
 #include <time.h>
 
+#include "defer.h"
 #include "review_state.h"
 #include "series.h"
 #include "store_tag.h"
@@ -23,7 +24,14 @@ enum { RETRY_MS = 200 };
 struct pending {
 	struct pd_tag_write w;
 	int state;        /* enum pd_review, or -1 for an unread mark */
+	long until;       /* deferred until this day, or -1 */
 	char *series;     /* the revision's Message-ID, for messages */
+};
+
+struct ask {
+	char *series;
+	const char **ids;
+	size_t nids;
 };
 
 struct pd_triage {
@@ -33,6 +41,13 @@ struct pd_triage {
 	long last_try_ms;
 	struct pd_strmap *seen; /* Message-IDs marked read already */
 	const char **remove;    /* every state's tag, for a write */
+	char *until_prefix;     /* every until/DAY tag starts with it */
+	/* `s d` opens ":defer " for the day: the revision it was asked for,
+	 * until that command line is answered (or another key comes). */
+	struct ask *defer_ask;
+	/* `:defer DAY` typed alone: the day, while the view says which
+	 * revision it is on (pd_triage_ask_state); -2 when not asked. */
+	long defer_day;
 };
 
 static long now_ms(void)
@@ -55,6 +70,7 @@ static struct pd_triage *triage(struct pd_ui *ui)
 			talloc_free(t);
 			return NULL;
 		}
+		t->defer_day = -2;
 		ui->triage = t;
 	}
 	return ui->triage;
@@ -102,15 +118,24 @@ void pd_triage_refresh(struct pd_ui *ui)
 static void done(struct pd_ui *ui, struct pending *p, size_t changed)
 {
 	struct pd_triage *t = ui->triage;
-	if (p->state < 0)
+	if (p->state < 0) {
+		/* An unread mark taken off: the list's bold follows now. */
+		for (size_t i = 0; i < p->w.nids; i++)
+			pd_list_mail_read(ui, p->w.ids[i]);
 		return;
-	if (t->states != NULL && pd_states_set(t->states, p->w.ids, p->w.nids,
-					       (enum pd_review)p->state) != PD_OK)
+	}
+	if (t->states != NULL &&
+	    (pd_states_set(t->states, p->w.ids, p->w.nids, (enum pd_review)p->state) != PD_OK ||
+	     pd_states_set_until(t->states, p->w.ids, p->w.nids, p->until) != PD_OK))
 		pd_ui_error(ui, "out of memory");
 	pd_list_states_changed(ui);
 	pd_series_states_changed(ui);
-	pd_ui_message(ui, "<%s> %s: %zu of %zu messages retagged %s", p->series,
-		      pd_review_name((enum pd_review)p->state), changed, p->w.nids, p->w.add);
+	char *day = p->until >= 0 ? pd_defer_format(NULL, p->until) : NULL;
+	pd_ui_message(ui, "<%s> %s%s%s: %zu of %zu messages retagged %s%s%s", p->series,
+		      pd_review_name((enum pd_review)p->state), day ? " until " : "",
+		      day ? day : "", changed, p->w.nids, p->w.add, p->w.add_extra ? " " : "",
+		      p->w.add_extra ? p->w.add_extra : "");
+	talloc_free(day);
 }
 
 /* One try without waiting: PD_OK (written), PD_E_DB_LOCKED (try again)
@@ -160,6 +185,12 @@ static void submit(struct pd_ui *ui, struct pending *p)
 bool pd_triage_work(struct pd_ui *ui, bool now)
 {
 	struct pd_triage *t = ui->triage;
+	/* A key outside the command line: a ":defer " left with Esc is
+	 * over, and a later :defer is about the revision shown then. */
+	if (t != NULL && now) {
+		talloc_free(t->defer_ask);
+		t->defer_ask = NULL;
+	}
 	if (t == NULL || t->nqueue == 0)
 		return false;
 	if (!now && now_ms() - t->last_try_ms < RETRY_MS)
@@ -195,6 +226,9 @@ char *pd_triage_unwritten(void *ctx, struct pd_ui *ui)
 		const struct pending *p = t->queue[i];
 		if (p->state < 0)
 			unread += p->w.nids;
+		else if (p->until >= 0)
+			s = talloc_asprintf_append(s, " 'patchdeck tag %s deferred --until %s';",
+						   p->series, p->w.add_extra + strlen(t->until_prefix));
 		else
 			s = talloc_asprintf_append(s, " 'patchdeck tag %s %s';", p->series,
 						   pd_review_name((enum pd_review)p->state));
@@ -213,38 +247,40 @@ char *pd_triage_unwritten(void *ctx, struct pd_ui *ui)
  * order. */
 static const char state_keys[PD_REVIEW_COUNT + 1] = "nrcajpd";
 
-struct ask {
-	char *series;
-	const char **ids;
-	size_t nids;
-};
-
-static void picked_state(struct pd_ui *ui, void *data, int key)
+/* Queues the write of state (and its day, for deferred; -1: none) on the
+ * revision a asked about; a is taken over. */
+static void write_state(struct pd_ui *ui, struct ask *a, int state, long until)
 {
-	struct ask *a = data;
 	struct pd_triage *t = triage(ui);
-	const char *k = strchr(state_keys, key);
 	struct pending *p = t != NULL ? talloc_zero(NULL, struct pending) : NULL;
-	if (k == NULL || p == NULL) {
-		talloc_free(p);
+	if (p == NULL) {
+		talloc_free(a);
 		pd_ui_error(ui, "out of memory");
 		return;
 	}
-	p->state = (int)(k - state_keys);
+	p->state = state;
+	p->until = until;
 	if (t->remove == NULL) {
 		t->remove = talloc_array(t, const char *, PD_REVIEW_COUNT);
 		for (int i = 0; t->remove != NULL && i < PD_REVIEW_COUNT; i++)
 			t->remove[i] = pd_review_tag(t->remove, prefix(ui), (enum pd_review)i);
 	}
+	if (t->until_prefix == NULL)
+		t->until_prefix = pd_defer_tag_prefix(t, prefix(ui));
 	p->series = talloc_steal(p, a->series);
 	p->w = (struct pd_tag_write){
 		.ids = talloc_steal(p, a->ids),
 		.nids = a->nids,
 		.add = pd_review_tag(p, prefix(ui), (enum pd_review)p->state),
+		.add_extra = until >= 0 ? pd_defer_tag(p, prefix(ui), until) : NULL,
 		.remove = t->remove,
 		.nremove = t->remove != NULL ? PD_REVIEW_COUNT : 0,
+		/* The day of an earlier deferral goes with any new state. */
+		.remove_prefix = t->until_prefix,
 	};
-	if (p->w.add == NULL || t->remove == NULL) {
+	talloc_free(a);
+	if (p->w.add == NULL || t->remove == NULL || t->until_prefix == NULL ||
+	    (until >= 0 && p->w.add_extra == NULL)) {
 		talloc_free(p);
 		pd_ui_error(ui, "out of memory");
 		return;
@@ -252,12 +288,40 @@ static void picked_state(struct pd_ui *ui, void *data, int key)
 	submit(ui, p);
 }
 
-void pd_triage_ask_state(struct pd_ui *ui, const struct pd_revision *rev)
+static void picked_state(struct pd_ui *ui, void *data, int key)
 {
-	if (rev == NULL) {
-		pd_ui_error(ui, "no series here to set the state of");
+	struct ask *a = data;
+	struct pd_triage *t = triage(ui);
+	const char *k = strchr(state_keys, key);
+	if (k == NULL || t == NULL) {
+		pd_ui_error(ui, "out of memory");
 		return;
 	}
+	/* data is freed after the answer: what the write needs moves to a
+	 * copy of the ask. */
+	struct ask *copy = talloc_zero(NULL, struct ask);
+	if (copy == NULL) {
+		pd_ui_error(ui, "out of memory");
+		return;
+	}
+	copy->series = talloc_steal(copy, a->series);
+	copy->ids = talloc_steal(copy, a->ids);
+	copy->nids = a->nids;
+	if (k - state_keys != PD_REVIEW_DEFERRED) {
+		write_state(ui, copy, (int)(k - state_keys), -1);
+		return;
+	}
+	/* Deferred: until which day, on the command line (Enter alone:
+	 * no day, deferred until set otherwise). */
+	talloc_free(t->defer_ask);
+	t->defer_ask = talloc_steal(t, copy);
+	pd_prompt_open(ui, ':');
+	if (ui->input != NULL)
+		ui->input = talloc_strdup_append(ui->input, "defer ");
+}
+
+static struct ask *make_ask(struct pd_ui *ui, const struct pd_revision *rev)
+{
 	/* The revision may be gone by the answer (a list that reads on):
 	 * what the write needs is copied now. */
 	struct ask *a = talloc_zero(NULL, struct ask);
@@ -269,15 +333,66 @@ void pd_triage_ask_state(struct pd_ui *ui, const struct pd_revision *rev)
 	if (ids == NULL || (a->series = talloc_strdup(a, rev->id)) == NULL) {
 		talloc_free(a);
 		pd_ui_error(ui, "out of memory");
-		return;
+		return NULL;
 	}
 	a->ids = ids;
 	a->nids = n;
+	return a;
+}
+
+void pd_triage_ask_state(struct pd_ui *ui, const struct pd_revision *rev)
+{
+	struct pd_triage *t = triage(ui);
+	if (rev == NULL) {
+		pd_ui_error(ui, "no series here to set the state of");
+		return;
+	}
+	struct ask *a = make_ask(ui, rev);
+	if (a == NULL || t == NULL) {
+		talloc_free(a);
+		return;
+	}
+	if (t->defer_day != -2) {
+		/* :defer DAY, typed alone: this is the revision. */
+		write_state(ui, a, PD_REVIEW_DEFERRED, t->defer_day);
+		return;
+	}
 	int now = pd_states_of(pd_triage_states(ui), rev, NULL);
 	pd_ui_choose(ui, state_keys, picked_state, a,
 		     "%s -> [n]ew [r]eviewing [c]hanges-requested [a]ccepted re[j]ected "
 		     "a[p]plied [d]eferred?",
 		     pd_state_name(now));
+}
+
+void pd_triage_defer_command(struct pd_ui *ui, const char *arg)
+{
+	struct pd_triage *t = triage(ui);
+	if (t == NULL) {
+		pd_ui_error(ui, "out of memory");
+		return;
+	}
+	long day = -1;
+	struct pd_err err;
+	pd_err_init(&err, NULL);
+	if (arg != NULL && *arg != '\0' &&
+	    pd_defer_parse(arg, pd_defer_today(), &day, &err) != PD_OK) {
+		/* Nothing written; `s d` (or :defer) again to retry. */
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+		talloc_free(err.msg);
+		talloc_free(t->defer_ask);
+		t->defer_ask = NULL;
+		return;
+	}
+	struct ask *a = t->defer_ask;
+	t->defer_ask = NULL;
+	if (a != NULL) {
+		write_state(ui, talloc_steal(NULL, a), PD_REVIEW_DEFERRED, day);
+		return;
+	}
+	t->defer_day = day;
+	if (!pd_view_action(ui, PD_ACT_SET_STATE))
+		pd_ui_error(ui, ":defer works where s does: in the list, series and patch views");
+	t->defer_day = -2;
 }
 
 void pd_triage_seen(struct pd_ui *ui, const struct pd_mail *mail)
@@ -300,6 +415,7 @@ void pd_triage_seen(struct pd_ui *ui, const struct pd_mail *mail)
 		return;
 	}
 	p->state = -1;
+	p->until = -1;
 	p->w = (struct pd_tag_write){ .ids = ids, .nids = 1, .remove = unread, .nremove = 1 };
 	submit(ui, p);
 }
@@ -314,15 +430,22 @@ void pd_triage_filter_command(struct pd_ui *ui, const char *arg)
 		pd_list_filter(ui, ui->top, -1);
 		return;
 	}
+	/* !STATE (or -STATE): every series but those. */
+	bool hide = *arg == '!' || *arg == '-';
+	if (hide)
+		arg++;
 	const char *name = strncmp(arg, "state:", 6) == 0 ? arg + 6 : arg;
 	int state = pd_state_parse(name);
 	if (state < 0) {
 		char *names = pd_review_names(NULL);
 		pd_ui_error(ui, "no review state '%s'; use :filter state:STATE with one of %s, "
-				"superseded (:filter alone shows all)",
+				"superseded, due (:filter alone shows all)",
 			    name, names ? names : "");
 		talloc_free(names);
 		return;
 	}
-	pd_list_filter(ui, ui->top, state);
+	if (hide)
+		pd_list_hide(ui, ui->top, state);
+	else
+		pd_list_filter(ui, ui->top, state);
 }

@@ -52,6 +52,7 @@ struct list_data {
 	struct list_cols cols;
 	struct pd_fmt_widths w;   /* of the rows shown */
 	int filter;               /* the review state shown alone, or -1 */
+	int hide;                 /* the review state not shown, or -1 */
 	size_t counts[PD_STATE_COUNT]; /* series per state; superseded: older revisions */
 };
 
@@ -133,14 +134,15 @@ static int build_rows(struct pd_ui *ui, struct list_data *d)
 		for (size_t r = 0; r + 1 < s->nrevisions; r++)
 			d->counts[PD_STATE_SUPERSEDED] +=
 				pd_states_of(st, s->revisions[r], NULL) == PD_STATE_SUPERSEDED;
-		if (d->filter < 0 || d->filter == state)
+		if ((d->filter < 0 || d->filter == state) && state != d->hide)
 			rows[n++] = (struct list_row){
 				.rev = pd_series_latest(s), .order = keys[i].order, .unread = unread,
 			};
 		/* Newest first under the latest, as `list --all-revisions`.
 		 * Filtered, an older revision shows when it is in the state. */
 		for (size_t r = s->nrevisions - 1; (d->revisions || d->filter >= 0) && r-- > 0;)
-			if (d->filter < 0 ? d->revisions
+			if (d->filter < 0 ? d->revisions && (d->hide < 0 ||
+							     pd_states_of(st, s->revisions[r], NULL) != d->hide)
 					  : pd_states_of(st, s->revisions[r], NULL) == d->filter)
 				rows[n++] = (struct list_row){
 					.rev = s->revisions[r], .order = keys[i].order,
@@ -155,7 +157,7 @@ static int build_rows(struct pd_ui *ui, struct list_data *d)
 	d->rows = rows;
 	d->nrows = n;
 	d->nseries = model->nseries;
-	d->cols.state = pd_states_any(st) || d->filter >= 0;
+	d->cols.state = pd_states_any(st) || d->filter >= 0 || d->hide >= 0;
 	return PD_OK;
 }
 
@@ -180,9 +182,9 @@ static void set_title(struct pd_view *view)
 	/* Once anything is triaged: how many series are in each state. */
 	char *counts = talloc_strdup(view, "");
 	for (int i = 0; d->cols.state && counts != NULL && i < PD_STATE_COUNT; i++)
-		if (d->counts[i] > 0 || i == d->filter)
+		if (d->counts[i] > 0 || i == d->filter || i == d->hide)
 			counts = talloc_asprintf_append(counts, "%s%s%s %zu", *counts ? ", " : "  ",
-							i == d->filter ? "*" : "",
+							i == d->filter ? "*" : i == d->hide ? "!" : "",
 							pd_state_name(i), d->counts[i]);
 	char *title = talloc_asprintf(view, "%s  (%zu series%s%s)%s",
 				      *d->query ? d->query : "*", d->nseries,
@@ -238,6 +240,7 @@ static int list_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	d->query = view->arg;
 	d->filter = -1;
+	d->hide = -1;
 	d->w = (struct pd_fmt_widths){ .version = VERSION_W, .count = COUNT_W,
 				       .trailers = TRAILERS_W };
 	view->data = d;
@@ -422,12 +425,19 @@ static void open_series(struct pd_ui *ui, struct pd_view *view)
 	}
 	struct pd_err err;
 	pd_err_init(&err, NULL);
-	char *id = talloc_strdup(ui->ctx, d->rows[view->cursor].rev->id);
-	if (id == NULL || pd_view_push(ui, &pd_series_ops, id, &err) != PD_OK) {
-		pd_ui_error(ui, "%s", id == NULL ? "out of memory" : pd_err_msg(&err));
-		talloc_free(id);
+	const struct pd_revision *rev = d->rows[view->cursor].rev;
+	struct pd_series_arg *a = talloc_zero(ui->ctx, struct pd_series_arg);
+	bool ok = a != NULL && (a->id = talloc_strdup(a, rev->id)) != NULL;
+	/* Over every thread holding a patch, the list knows all the
+	 * series' threads: the view reads those alone, not every patch of
+	 * its senders (thousands of mails on a large store). */
+	if (ok && *d->query == '\0' && pd_list_load_complete(d->loader))
+		ok = (a->threads = pd_load_thread_ids(a, rev->series, &a->nthreads)) != NULL;
+	if (!ok || pd_view_push(ui, &pd_series_ops, a, &err) != PD_OK) {
+		pd_ui_error(ui, "%s", !ok ? "out of memory" : pd_err_msg(&err));
+		talloc_free(a);
 	} else {
-		talloc_steal(ui->top, id);
+		talloc_steal(ui->top, a);
 	}
 	talloc_free(err.msg);
 }
@@ -479,7 +489,9 @@ static bool list_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action a
 		return true;
 	case PD_ACT_REFRESH:
 		pd_triage_refresh(ui);
-		pd_ui_message(ui, "review states read again from notmuch");
+		/* A database that could not be read said so: keep that line. */
+		if (!ui->msg_error)
+			pd_ui_message(ui, "review states read again from notmuch");
 		return true;
 	default:
 		return false;
@@ -503,6 +515,7 @@ void pd_list_filter(struct pd_ui *ui, struct pd_view *view, int state)
 {
 	struct list_data *d = view->data;
 	d->filter = state;
+	d->hide = -1;
 	if (relist(ui, view, d->load) != PD_OK)
 		pd_ui_error(ui, "out of memory while listing the series");
 	else if (state < 0)
@@ -510,6 +523,37 @@ void pd_list_filter(struct pd_ui *ui, struct pd_view *view, int state)
 	else
 		pd_ui_message(ui, "only %s series shown (%zu); :filter shows all",
 			      pd_state_name(state), d->nrows);
+}
+
+void pd_list_hide(struct pd_ui *ui, struct pd_view *view, int state)
+{
+	struct list_data *d = view->data;
+	d->filter = -1;
+	d->hide = state;
+	if (relist(ui, view, d->load) != PD_OK)
+		pd_ui_error(ui, "out of memory while listing the series");
+	else
+		pd_ui_message(ui, "%s series hidden (%zu shown); :filter shows all",
+			      pd_state_name(state), d->nrows);
+}
+
+void pd_list_mail_read(struct pd_ui *ui, const char *message_id)
+{
+	for (struct pd_view *v = ui->top; v != NULL; v = v->below) {
+		if (v->ops != &pd_list_ops)
+			continue;
+		struct list_data *d = v->data;
+		bool hit = false;
+		/* The list's own copy of the mail (the series view read its
+		 * own): bold goes as soon as the tag is off, not at refresh. */
+		for (size_t i = 0; d->load != NULL && i < d->load->nmails; i++) {
+			struct pd_mail *m = d->load->mails[i];
+			if (m->unread && m->message_id != NULL && strcmp(m->message_id, message_id) == 0)
+				hit = true, m->unread = false;
+		}
+		if (hit && relist(ui, v, d->load) != PD_OK)
+			pd_ui_error(ui, "out of memory while listing the series");
+	}
 }
 
 void pd_list_states_changed(struct pd_ui *ui)

@@ -20,6 +20,7 @@
 #include "diffview.h"
 #include "doc.h"
 #include "mail.h"
+#include "series.h"
 #include "textlines.h"
 
 struct message_data {
@@ -370,6 +371,14 @@ static void step(struct pd_ui *ui, struct pd_view *view, int dir)
 	pd_doc_relayout(ui, view, d->doc);
 }
 
+/* The revision of the thread view below, NULL when none says. */
+static const char *thread_rev_id(const struct pd_view *view)
+{
+	const struct pd_view *t = view->below;
+	const struct pd_thread_arg *a = t != NULL && t->ops == &pd_thread_ops ? t->arg : NULL;
+	return a != NULL && a->rev != NULL ? a->rev->id : NULL;
+}
+
 static bool message_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action action)
 {
 	struct message_data *d = view->data;
@@ -385,7 +394,9 @@ static bool message_handle(struct pd_ui *ui, struct pd_view *view, enum pd_actio
 		d->wrap = d->doc->wrap;
 		return true;
 	default:
-		return false;
+		/* r, R, T: the mail being read, in the thread view's revision. */
+		return pd_reply_action(ui, thread_rev_id(view), d->arg->mails[d->arg->index],
+				       action);
 	}
 }
 

@@ -22,6 +22,7 @@
 
 #include "diffstat.h"
 #include "apply_ui.h"
+#include "defer.h"
 #include "diffview.h"
 #include "doc.h"
 #include "load.h"
@@ -189,9 +190,15 @@ static int add_header(struct pd_ui *ui, struct pd_doc *doc, void *tmp,
 		return PD_E_NOMEM;
 	/* Once anything is triaged, as the list's state column. */
 	const struct pd_states *st = pd_triage_states(ui);
+	int state = pd_states_of(st, rev, NULL);
+	long until = state == PD_REVIEW_DEFERRED || state == PD_STATE_DUE ? pd_states_until(st, rev)
+									    : -1;
+	char *day = until >= 0 ? pd_defer_format(tmp, until) : NULL;
 	if (pd_states_any(st) &&
-	    header(doc, "State:", talloc_asprintf(tmp, "%s (s sets it)",
-						   pd_state_name(pd_states_of(st, rev, NULL))),
+	    header(doc, "State:", talloc_asprintf(tmp, "%s%s%s (s sets it)",
+						   pd_state_name(state),
+						   !day ? "" : state == PD_STATE_DUE ? " since " : " until ",
+						   day ? day : ""),
 		   PD_AREA_MARK) == NULL)
 		return PD_E_NOMEM;
 	if (rev->superseded_by != NULL &&
@@ -404,7 +411,11 @@ static int series_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *er
 	struct series_data *d = talloc_zero(view, struct series_data);
 	if (d == NULL)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
-	int rc = pd_load_series(&d->load, &d->rev, d, ui->store, view->arg, PD_LOAD_BODIES, err);
+	const struct pd_series_arg *a = view->arg;
+	int rc = a->threads != NULL
+		? pd_load_series_in(&d->load, &d->rev, d, ui->store, a->id, a->threads,
+				    a->nthreads, PD_LOAD_BODIES, err)
+		: pd_load_series(&d->load, &d->rev, d, ui->store, a->id, PD_LOAD_BODIES, err);
 	if (rc != PD_OK)
 		return rc;
 	check(ui, d);

@@ -418,8 +418,10 @@ static void thread_layout(struct pd_ui *ui, struct pd_view *view)
 static bool thread_handle(struct pd_ui *ui, struct pd_view *view, enum pd_action action)
 {
 	struct thread_data *d = view->data;
+	const struct pd_thread_arg *a = view->arg;
 	if (action != PD_ACT_OPEN)
-		return false;
+		return pd_reply_action(ui, a->rev != NULL ? a->rev->id : NULL,
+				       d->n > 0 ? d->mails[view->cursor] : NULL, action);
 	if (d->n == 0) {
 		pd_ui_error(ui, "no message in this thread");
 		return true;

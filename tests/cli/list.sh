@@ -143,6 +143,8 @@ check_run "list --json QUERY: the schema of patchdeck(1)" 0 \
       "pull@example.org"
     ],
     "superseded_by": null,
+    "state": "new",
+    "deferred_until": null,
     "pull_url": "https://git.example.org/dave/linux.git",
     "pull_branch": "tags/drivers-6.8"
   }

@@ -17,7 +17,7 @@ check_run 'no identity anywhere: one line saying how to set it' 1 "" \
 
 git config --global user.name "Morgan Hale"
 git config --global user.email morgan@kernel.example.org
-check_eq 'a patch: To the sender, Cc the list, threaded under the cover, quoted whole' \
+check_eq 'a patch: To the sender, Cc the list, threaded under the cover, quoted whole but the signature' \
 'From: Morgan Hale <morgan@kernel.example.org>
 To: Sam Okafor <sam@example.org>
 Cc: linux-demo@lists.example.org
@@ -55,10 +55,7 @@ On Mon, 4 Mar 2024 10:00:01 +0000, Sam Okafor wrote:
 > +	if (time_after(now, touch_ts + watchdog_thresh))
 >  		pr_emerg("BUG: soft lockup - CPU#%d stuck for %lus!\n",
 >  			 smp_processor_id(), now - touch_ts);
->  
-> -- 
-> 2.43.0
->' "$("$PATCHDECK" reply "id:<$p1>")"
+>  ' "$("$PATCHDECK" reply "id:<$p1>")"
 
 echo 'set from "Morgan Hale (maintainer) <mhale@kernel.example.org>"' >"$rc"
 check_eq '--series --trailer reviewed: the cover quoted without a diff, the trailer last; from the config, quoted' \
@@ -117,4 +114,54 @@ check_run 'a bad --trailer' 2 "" \
 check_run 'an unknown message' 1 "" \
 	"patchdeck: no message <nope@example.org> in the notmuch database; 'patchdeck list' shows the series and their ids" -- \
 	"$PATCHDECK" reply nope@example.org
+# The quote leaves out the signature and a list's footer, as mail clients
+# do: from the last "-- " line outside a diff hunk (a removed "- " line
+# reads "-- "; this patch has no signature, only the footer), and a
+# mailman footer; the blank lines before them too.
+mail="$PD_TMP/sig/cur"
+mkdir -p "$mail" "$PD_TMP/sig/new" "$PD_TMP/sig/tmp"
+printf '[database]\npath=%s\n[new]\ntags=\n' "$PD_TMP/sig" >"$PD_TMP/sig-config"
+{
+	printf 'From: Ana Lima <ana@example.org>\nTo: list@example.org\n'
+	printf 'Date: Mon, 04 Mar 2024 10:00:00 +0000\nMessage-ID: <sig1@example.org>\n'
+	printf 'Subject: [PATCH] doc: drop the dash list\n\nThe dashes go.\n\n'
+	printf 'Signed-off-by: Ana Lima <ana@example.org>\n---\n doc/x.txt | 1 -\n'
+	printf ' 1 file changed, 1 deletion(-)\n\n'
+	printf 'diff --git a/doc/x.txt b/doc/x.txt\nindex 1111111..2222222 100644\n'
+	printf -- '--- a/doc/x.txt\n+++ b/doc/x.txt\n@@ -1,2 +1 @@\n-- \n keep\n'
+	printf '_______________________________________________\n'
+	printf 'linux-demo mailing list\nlinux-demo@lists.example.org\n'
+	printf 'https://lists.example.org/mailman/listinfo/linux-demo\n'
+} >"$mail/sig1:2,S"
+{
+	printf 'From: Bo Chen <bo@example.org>\nTo: list@example.org\n'
+	printf 'Date: Mon, 04 Mar 2024 12:00:00 +0000\nMessage-ID: <sig2@example.org>\n'
+	printf 'In-Reply-To: <sig1@example.org>\nReferences: <sig1@example.org>\n'
+	printf 'Subject: Re: [PATCH] doc: drop the dash list\n\nFine by me.\n\n\n'
+	printf -- '-- \nBo Chen\nExample Systems\n'
+	printf '_______________________________________________\n'
+	printf 'linux-demo mailing list\nhttps://lists.example.org/mailman/listinfo/linux-demo\n'
+} >"$mail/sig2:2,S"
+NOTMUCH_CONFIG="$PD_TMP/sig-config" notmuch new --quiet
+echo 'set from "Morgan Hale <morgan@kernel.example.org>"' >"$rc"
+check_eq 'a patch: the diff'\''s own "-- " line kept (no signature); the mailman footer left out' \
+'On Mon, 4 Mar 2024 10:00:00 +0000, Ana Lima wrote:
+> The dashes go.
+>
+> Signed-off-by: Ana Lima <ana@example.org>
+> ---
+>  doc/x.txt | 1 -
+>  1 file changed, 1 deletion(-)
+>
+> diff --git a/doc/x.txt b/doc/x.txt
+> index 1111111..2222222 100644
+> --- a/doc/x.txt
+> +++ b/doc/x.txt
+> @@ -1,2 +1 @@
+> -- 
+>  keep' "$(NOTMUCH_CONFIG="$PD_TMP/sig-config" "$PATCHDECK" reply sig1@example.org | sed -n '/^On /,$p')"
+check_eq 'a reply: the signature and the footer after it left out, and the blank lines before' \
+'On Mon, 4 Mar 2024 12:00:00 +0000, Bo Chen wrote:
+> Fine by me.' "$(NOTMUCH_CONFIG="$PD_TMP/sig-config" "$PATCHDECK" reply sig2@example.org | sed -n '/^On /,$p')"
+rm "$rc"
 tap_done

@@ -97,4 +97,69 @@ check_eq "list --state: the states just set, new, superseded" \
 2024-01-11  Anna Schmidt          v1   4/4    A1 R0 T0    accepted   mm/slab_deb
 2024-01-10  Li Wei                v1   3/3    A0 R1 T0    reviewing  net: phy: d" \
 	"$(pd list --state --all-revisions | grep -E 'accepted|reviewing|superseded' | cut -c1-80)"
+# Deferred until a day: pd/deferred plus pd/until/DAY; the day counts from
+# PATCHDECK_TODAY (the test hook for "today"); once it has come the
+# revision reads as due with no write; any other state takes the day off.
+li=20240110021500.11226-1-liwei@example.cn
+li_ids=$(for i in 1 2 3; do echo "20240110021500.11226-$i-liwei@example.cn"; done)
+export PATCHDECK_TODAY=2026-11-22
+check_run "deferred --until +3d (options after the operands): both tags" 0 \
+	"<$li> deferred until 2026-11-25: 3 of 3 messages retagged pd/deferred pd/until/2026-11-25" "" -- \
+	pd tag "$li" deferred --until +3d
+check_eq "notmuch sees pd/deferred and pd/until/2026-11-25 on the three, reviewing gone" \
+	"$li_ids
+$li_ids
+0" "$(tagged pd/deferred; tagged pd/until/2026-11-25; tagged pd/reviewing | wc -l)"
+state_of_li() { pd list --state | grep -o 'T[0-9]*  *[a-z]*  *net: phy: demo: add the' | awk '{ print $2 }'; }
+check_eq "before the day: deferred" "deferred" "$(state_of_li)"
+check_eq "the day before: still deferred" "deferred" "$(PATCHDECK_TODAY=2026-11-24 state_of_li)"
+check_eq "on the day: due, shown in the state column" "due" "$(PATCHDECK_TODAY=2026-11-25 state_of_li)"
+check_eq "and later: due; reading wrote nothing (the tags are as they were)" \
+	"due
+$li_ids" "$(PATCHDECK_TODAY=2027-03-01 state_of_li; tagged pd/until/2026-11-25)"
+check_run "deferred again --until +2w: the old day replaced" 0 \
+	"<$li> deferred until 2026-12-06: 3 of 3 messages retagged pd/deferred pd/until/2026-12-06" "" -- \
+	pd tag --until +2w "$li" deferred
+check_eq "one until tag left on each" "$li_ids" \
+	"$(tagged pd/until/2026-12-06; tagged pd/until/2026-11-25)"
+check_run "a day in a leap year" 0 \
+	"<$li> deferred until 2028-02-29: 3 of 3 messages retagged pd/deferred pd/until/2028-02-29" "" -- \
+	pd tag "$li" deferred --until 2028-02-29
+check_run "the same state and day again: nothing changes" 0 \
+	"<$li> deferred until 2028-02-29: 0 of 3 messages retagged pd/deferred pd/until/2028-02-29" "" -- \
+	pd tag "$li" deferred --until 2028-02-29
+check_run "no such day" 2 "" \
+	"patchdeck: '2027-02-29' is not a date to defer to; use YYYY-MM-DD, +Nd (days) or +Nw (weeks), e.g. 2026-12-01 or +2w" -- \
+	pd tag "$li" deferred --until 2027-02-29
+check_run "not after today" 2 "" \
+	"patchdeck: 2026-11-22 is not after today (2026-11-22); defer to a later day" -- \
+	pd tag "$li" deferred --until 2026-11-22
+check_run "--until with another state" 2 "" \
+	"patchdeck: --until goes with the state deferred, not accepted" -- \
+	pd tag "$li" accepted --until +1d
+check_run "another state takes the day off" 0 \
+	"<$li> reviewing: 3 of 3 messages retagged pd/reviewing" "" -- pd tag "$li" reviewing
+check_eq "no pd/deferred, no pd/until/ tag left" "0" \
+	"$(notmuch --config="$conf" search --output=tags "thread:{id:$li}" | grep -c '^pd/\(deferred\|until/\)')"
+
+# The state in show --json and list --json: "state", "deferred_until".
+json_state() { python3 -c 'import json, sys
+d = json.load(sys.stdin)
+for r in (d if isinstance(d, list) else [d]):
+    if r["id"] in sys.argv[1:]:
+        print(r["id"].split("-")[0], r["state"], r["deferred_until"])' "$@"; }
+check_eq "show --json: reviewing, no day" "20240110021500.11226 reviewing None" \
+	"$(pd show --json "$li" | json_state "$li")"
+pd tag "$li" deferred --until 2026-12-01 >/dev/null
+check_eq "show --json: deferred until the day, due on it" \
+"20240110021500.11226 deferred 2026-12-01
+20240110021500.11226 due 2026-12-01" \
+	"$(pd show --json "$li" | json_state "$li"; PATCHDECK_TODAY=2026-12-01 pd show --json "$li" | json_state "$li")"
+check_eq "list --json --all-revisions: accepted, deferred, new, superseded" \
+"20240122090000.7113 new None
+20240115100000.5742 superseded None
+20240111134000.12597 accepted None
+20240110021500.11226 deferred 2026-12-01" \
+	"$(pd list --json --all-revisions | json_state "$deep" "$li" 20240122090000.7113-1-jane@example.org 20240115100000.5742-1-jane@example.org)"
+unset PATCHDECK_TODAY
 tap_done

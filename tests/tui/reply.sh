@@ -46,7 +46,7 @@ sent() { ls "$SENT" | grep -c '\.eml$'; }
 check_eq 'r on patch 1: the editor ran, the draft and the question; nothing sent' \
 'Subject: Re: [PATCH 1/2] kernel/watchdog_lite: turn the threshold into a variable
 In-Reply-To: <20240304100000.41388-2-sam@example.org>
- draft: your reply, not sent yet                                                               1/42
+ draft: your reply, not sent yet                                                               1/39
 [s]end, [e]dit again, save as [d]raft, [q] discard?
 q: discarded, back in the series view
  series: v1 kernel/watchdog_lite: configurable threshold                                      24/29
@@ -61,11 +61,11 @@ dump' --screen 8x100 | grep -E '^(Subject|In-Reply|q:| draft| series|\[s\]|disca
 echo "sent: $(sent), left in TMPDIR: $(ls "$PD_TMP/tmp" | wc -l)")"
 
 check_eq 'keys other than the answers: scrolling moves, others say what to press; Esc asks again' \
-' draft: your reply, not sent yet                                                               3/42
+' draft: your reply, not sent yet                                                               3/39
 [s]end, [e]dit again, save as [d]raft, [q] discard?
- draft: your reply, not sent yet                                                               3/42
+ draft: your reply, not sent yet                                                               3/39
 [s]end, [e]dit again, save as [d]raft, [q] discard? (one of those letters)
- draft: your reply, not sent yet                                                               3/42
+ draft: your reply, not sent yet                                                               3/39
 [s]end, [e]dit again, save as [d]raft, [q] discard?
 sent: 0' "$(tui_run 'key Enter
 type /  1/2
@@ -79,7 +79,7 @@ key q' --screen 4x100 | grep -E '^( draft|\[s\])'
 echo "sent: $(sent)")"
 
 check_eq 'e edits again (the line twice), d saves into the draft maildir: new, nothing in tmp' \
-' draft: your reply, not sent yet                                                               1/43
+' draft: your reply, not sent yet                                                               1/40
 sent: 0, drafts: new 1 tmp 0 cur 0, TMPDIR: 0
 Looks good to me.
 Looks good to me.' "$(tui_run 'key Enter
@@ -171,4 +171,88 @@ dump
 key s
 dump' --screen 16x100 | grep -E '^\*|marked|^reply|^\[s\]|sent,' | awk '!/^\*/ || !seen[$0]++'
 cd "$SENT" && grep -E '^(In-Reply-To|Acked-by)' 1.eml 2.eml | sed 's/:/ /')"
+# r, R and T in the thread view and the message view: the mail under the
+# cursor, or being read (the thread has the Reviewed-by delivered above:
+# six mails).
+rm -f "$SENT"/*
+check_eq 'thread view: r on Dmitry'\''s reply to patch 1, sent; message view: R (the series), T t (the message read)' \
+'To: Dmitry Volkov <dvolkov@example.ru>
+[s]end, [e]dit again, save as [d]raft, [q] discard?
+ thread: kernel/watchdog_lite: configurable threshold                                           3/6
+To: Sam Okafor <sam@example.org>
+[s]end, [e]dit again, save as [d]raft, [q] discard?
+ message: [5/6] Re: [PATCH 0/2] kernel/watchdog_lite: configurable threshold                    1/8
+ message: [5/6] Re: [PATCH 0/2] kernel/watchdog_lite: configurable threshold                    1/8
+reply to this message with [r]eviewed-by, [a]cked-by or [t]ested-by?
+To: Yuki Tanaka <yuki@example.jp>
+[s]end, [e]dit again, save as [d]raft, [q] discard?
+sent: 3' "$(tui_run 'key Enter t j j r
+dump
+key s
+dump
+key j j Enter R
+dump
+key s
+dump
+key T
+dump
+key t
+dump
+key s' --screen 6x100 | grep -E '^(To:|\[s\]| thread:| message:|reply to)'
+echo "sent: $(sent)")"
+check_eq 'the three mails: threaded to what was under the cursor' \
+'1.eml In-Reply-To: <93AD810C3xF96C21@example.ru>
+1.eml References: <20240304100000.41388-1-sam@example.org>
+1.eml     <20240304100000.41388-2-sam@example.org>
+1.eml     <93AD810C3xF96C21@example.ru>
+1.eml Looks good to me.
+2.eml In-Reply-To: <20240304100000.41388-1-sam@example.org>
+2.eml References: <20240304100000.41388-1-sam@example.org>
+2.eml Looks good to me.
+3.eml In-Reply-To: <0A6B472957086625@example.jp>
+3.eml References: <20240304100000.41388-1-sam@example.org>
+3.eml     <0A6B472957086625@example.jp>
+3.eml Tested-by: Morgan Hale <morgan@kernel.example.org>
+3.eml Looks good to me.' "$(cd "$SENT" && for f in 1.eml 2.eml 3.eml; do
+	sed -n '/^In-Reply-To:/,/^MIME/p; /^Looks/p; /^Tested-by: Morgan/p' "$f" | grep -v '^MIME' | sed "s/^/$f /"
+done)"
+# Names and subjects outside ASCII: on the wire the headers are ASCII
+# (RFC 2047 encoded words, UTF-8) and a mail parser decodes them back to
+# exactly what was in the draft. The editor puts UTF-8 into Subject: and
+# Cc: (a quoted name with a comma, a long one that folds); the identity
+# and Philippe's name are UTF-8 too.
+rm -f "$SENT"/*
+cat >"$PD_TMP/bin/utf8-editor" <<'EOS'
+#!/bin/sh
+sed -i 's/^Subject: .*/& (für Daudé, naïve — ok)/
+s/^Cc: .*/Cc: "Weiß, Jürgen" <juergen@example.de>, Ünïcode Person with a rather long name indeed <u@example.org>, plain@example.org/' "$1"
+echo "Danke schön." >>"$1"
+EOS
+chmod +x "$PD_TMP/bin/utf8-editor"
+cp "$rc" "$PD_TMP/rc.saved"
+sed -i 's/^set from .*/set from "Jörg Müller <joerg@kernel.example.org>"/' "$rc"
+EDITOR="$PD_TMP/bin/utf8-editor" tui_run 'type /decode_lite.sh: use read
+key Enter Enter r s' --screen 4x100 >/dev/null
+check_eq 'one mail sent; its header block has no byte outside ASCII' "1 0" \
+	"$(sent) $(sed -n '1,/^$/p' "$SENT/1.eml" | LC_ALL=C grep -c '[^ -~	]')"
+check_eq 'encoded words, UTF-8' \
+'From: =?UTF-8?b?SsO2cmcgTcO8bGxlcg==?= <joerg@kernel.example.org>
+To: Philippe =?UTF-8?q?Mathieu-Daud=C3=A9?= <philmd@example.net>' \
+	"$(grep -E '^(From|To):' "$SENT/1.eml")"
+check_eq 'decoded by Python'\''s email parser: exactly the draft'\''s text; the body 8bit UTF-8' \
+'From: Jörg Müller <joerg@kernel.example.org>
+To: Philippe Mathieu-Daudé <philmd@example.net>
+Cc: "Weiß, Jürgen" <juergen@example.de>, Ünïcode Person with a rather long name indeed <u@example.org>, plain@example.org
+Subject: Re: [PATCH v2] scripts/decode_lite.sh: use read -r so that backslashes in oops lines survive decoding (für Daudé, naïve — ok)
+In-Reply-To: <20240126101700.24936-1-philmd@example.net>
+Content-Type: text/plain; charset="utf-8"
+Danke schön.' "$(python3 - "$SENT/1.eml" <<'EOP'
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+for h in ('From', 'To', 'Cc', 'Subject', 'In-Reply-To', 'Content-Type'):
+    print(h + ': ' + str(m[h]))
+print(m.get_content().splitlines()[-1])
+EOP
+)"
+cp "$PD_TMP/rc.saved" "$rc"
 tap_done

@@ -216,7 +216,7 @@ check_eq 'unknown keys and commands are one line each' \
 key x is not bound; press ? for the keys
 2024-05-10 Carol Coder           v2+   2/2    A0 R0 T1 (1)   mm: speed up the walker
  list: *  (6 series)                                                                  1/6
-unknown command '\''frob'\''; use quit, query, filter, set, bind, color, theme, source or help
+unknown command '\''frob'\''; use quit, query, filter, defer, digest, save, set, bind, color, t…
 Keys in the list view
  help: list                                                                          1/51
 key Enter is not bound; press ? for the keys
