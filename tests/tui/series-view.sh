@@ -331,6 +331,38 @@ no message <nosuch@example.org> in the notmuch database; 'patchdeck list' shows
 the series and their ids" \
 "$(sv nosuch@example.org dump --screen 12x80 | sed -n 10,12p)"
 
+# Enter on a row of the whole list reads only the threads the list has for
+# the series (issue 7); `open series ID` and `patchdeck show ID` find the
+# other revisions through the senders' patches instead. Every row of the
+# demo list, opened both ways: the same screen, and the revisions show
+# names.
+nrows=$("$PATCHDECK" list | wc -l)
+script=
+for _ in $(seq "$nrows"); do
+	script+=$'echo ====\nkey Enter\ndump\nkey q\nkey j\n'
+done
+tui_run "$script" --screen 40x200 | sed '/^status /,$d' >"$PD_TMP/entered"
+awk '/^====$/ { n++; next } { print > (dir "/entered." n) }' dir="$PD_TMP" "$PD_TMP/entered"
+same=0 versions=0 ids=
+for i in $(seq "$nrows"); do
+	id=$(sed -n 's/^Message-ID: <\(.*\)>$/\1/p' "$PD_TMP/entered.$i")
+	ids+="$id "
+	[ "$(tui_run "open series $id
+dump" --screen 40x200 | sed '/^status /,$d')" = "$(cat "$PD_TMP/entered.$i")" ] &&
+		same=$((same + 1))
+	want=$("$PATCHDECK" show "$id" | awk '/^Revisions:/ { on = 1; sub(/^Revisions:/, "") }
+		on && !NF { exit }
+		on { printf "%s%s", sep, ($3 == "(this" ? "[" $1 "]" : $1); sep = " " }')
+	[ "$(sed -n 's/^Version: *//p' "$PD_TMP/entered.$i")" = "$want" ] &&
+		versions=$((versions + 1))
+done
+check_eq "Enter on each of the list's $nrows rows: the series view open series gives" \
+	"$nrows" "$same"
+check_eq "Enter on each of the list's $nrows rows: the revisions patchdeck show names" \
+	"$nrows" "$versions"
+check_eq 'Enter on each row: one series view per row, each a revision of its own' \
+	"$nrows" "$(printf '%s\n' $ids | sort -u | wc -l)"
+
 # ---------------------------------------------------------------- real archive
 if [ -n "$PD_CORPUS" ] &&
 	PD_CORPUS_DIR=$("$top_srcdir/tests/corpus/real-corpus" --quiet 2>"$PD_TMP/real-corpus.err"); then
