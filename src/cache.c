@@ -13,9 +13,14 @@
 
 /* Raised whenever the file or record layout changes: an older file is
  * then ignored and rewritten. */
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 #define MAGIC "PDCACHE\n"
-enum { HEADER = 32 };  /* magic, version, spare, payload length, checksum */
+/* magic, version, index length, index checksum, records length; the
+ * records follow, then the index */
+enum { HEADER = 40 };
+/* Records are read this much at a time: a replay takes them in the order
+ * they were written. */
+enum { WINDOW = 1 << 20 };
 
 bool pd_cache_enabled(void)
 {
@@ -80,55 +85,61 @@ char *pd_cache_path(void *ctx, const char *store_path)
 
 /* ---------------------------------------------------------------- reading */
 
+/* A file is the records, then an index (the database, its revision, each
+ * thread's id and where its record is with the record's checksum, the
+ * query lists), written last. Opening reads and checks the index alone, a few
+ * percent of the file: the first screen needs a few records, not all of
+ * them. A record is checked when it is read; one that fails is refused
+ * (its thread is read from mail) and the rest of the file stays usable. */
 struct thread_ent {
 	const char *tid;
 	size_t tid_len;
-	const unsigned char *rec;
-	size_t rec_len;
+	uint64_t off, len, sum;      /* in the records section */
 };
 
 struct pd_cache {
-	unsigned char *buf;          /* the whole file */
+	int fd;
+	unsigned char *index;        /* the index section */
+	size_t index_len;
+	uint64_t rec_base, rec_len;  /* the records section in the file */
+	unsigned char *win;          /* records [win_off, win_off + win_len) */
+	uint64_t win_off;
+	size_t win_len;
 	unsigned long revision;
 	struct thread_ent *threads;
 	size_t nthreads;
-	struct pd_strmap *by_tid;    /* tid -> index */
-	struct pd_strmap *queries;   /* query -> offset of its list in buf */
-	const char **qtext;          /* the queries, for carrying them over */
-	size_t *qlen, *qoff, nqueries;
+	struct pd_strmap *by_tid;    /* tid -> index, made on the first find */
+	const char **qtext;          /* the queries */
+	size_t *qlen, *qoff, nqueries; /* qoff: of its list in index */
 };
 
-/* The file at path whole, under ctx; NULL when it cannot be read. */
-static unsigned char *slurp(void *ctx, const char *path, size_t *len)
+static int cache_destroy(struct pd_cache *c)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	unsigned char *buf = NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= HEADER &&
-	    (buf = talloc_size(ctx, (size_t)st.st_size)) != NULL) {
-		size_t got = 0;
-		while (got < (size_t)st.st_size) {
-			ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;
-			got += (size_t)n;
-		}
-		if (got != (size_t)st.st_size)
-			TALLOC_FREE(buf);
-		*len = got;
-	}
-	close(fd);
-	return buf;
+	if (c->fd >= 0)
+		close(c->fd);
+	return 0;
 }
 
-/* Indexes the payload of c->buf; false when it is not one. */
-static bool index_payload(struct pd_cache *c, const unsigned char *p, size_t len,
-			  const char *uuid)
+/* n bytes at off of c's file into p; false when they cannot be read. */
+static bool read_at(const struct pd_cache *c, unsigned char *p, size_t n, uint64_t off)
 {
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = pread(c->fd, p + got, n - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		got += (size_t)r;
+	}
+	return true;
+}
+
+/* Indexes the index section; false when it is not one. */
+static bool parse_index(struct pd_cache *c, const char *uuid)
+{
+	const unsigned char *p = c->index;
+	size_t len = c->index_len;
 	struct pd_cread r = { .p = p, .end = p + len };
 	const char *s;
 	size_t n;
@@ -141,44 +152,37 @@ static bool index_payload(struct pd_cache *c, const unsigned char *p, size_t len
 	if (r.bad || nt > len)
 		return false;
 	c->threads = talloc_array(c, struct thread_ent, (size_t)nt + 1);
-	c->by_tid = pd_strmap_new(c, (size_t)nt + 16);
-	if (c->threads == NULL || c->by_tid == NULL)
+	if (c->threads == NULL)
 		return false;
 	for (size_t i = 0; i < nt; i++) {
 		struct thread_ent *t = &c->threads[i];
 		if (!pd_cread_strn(&r, &t->tid, &t->tid_len, &null) || null)
 			return false;
-		uint64_t rl = pd_cread_u(&r);
-		if (r.bad || rl > (uint64_t)(r.end - r.p))
+		t->off = pd_cread_u(&r);
+		t->len = pd_cread_u(&r);
+		t->sum = pd_cread_u(&r);
+		if (r.bad || t->off > c->rec_len || t->len > c->rec_len - t->off)
 			return false;
-		t->rec = r.p;
-		t->rec_len = (size_t)rl;
-		r.p += rl;
-		if (pd_strmap_add(c->by_tid, t->tid, t->tid_len, i, NULL) != 0)
-			return false;  /* a tid twice, or out of memory */
 		c->nthreads++;
 	}
 	uint64_t nq = pd_cread_u(&r);
 	if (r.bad || nq > len)
 		return false;
-	c->queries = pd_strmap_new(c, (size_t)nq + 4);
 	c->qtext = talloc_array(c, const char *, (size_t)nq + 1);
 	c->qlen = talloc_array(c, size_t, (size_t)nq + 1);
 	c->qoff = talloc_array(c, size_t, (size_t)nq + 1);
-	if (c->queries == NULL || c->qtext == NULL || c->qlen == NULL || c->qoff == NULL)
+	if (c->qtext == NULL || c->qlen == NULL || c->qoff == NULL)
 		return false;
 	for (size_t q = 0; q < nq; q++) {
 		if (!pd_cread_strn(&r, &s, &n, &null) || null)
 			return false;
-		size_t off = (size_t)(r.p - c->buf);
+		size_t off = (size_t)(r.p - p);
 		uint64_t cnt = pd_cread_u(&r);
 		if (r.bad || cnt > (uint64_t)(r.end - r.p))
 			return false;
 		for (uint64_t k = 0; k < cnt; k++)
 			if (pd_cread_u(&r) >= c->nthreads || r.bad)
 				return false;
-		if (pd_strmap_add(c->queries, s, n, off, NULL) != 0)
-			return false;
 		c->qtext[c->nqueries] = s;
 		c->qlen[c->nqueries] = n;
 		c->qoff[c->nqueries++] = off;
@@ -192,12 +196,32 @@ int pd_cache_read(struct pd_cache **out, void *ctx, const char *path, const char
 	struct pd_cache *c = talloc_zero(ctx, struct pd_cache);
 	if (c == NULL)
 		return PD_E_NOMEM;
-	size_t len = 0;
-	c->buf = slurp(c, path, &len);
-	if (c->buf == NULL || memcmp(c->buf, MAGIC, 8) != 0 ||
-	    get64(c->buf + 8) != FORMAT_VERSION || get64(c->buf + 16) != len - HEADER ||
-	    get64(c->buf + 24) != checksum(c->buf + HEADER, len - HEADER) ||
-	    !index_payload(c, c->buf + HEADER, len - HEADER, uuid)) {
+	c->fd = open(path, O_RDONLY | O_CLOEXEC);
+	talloc_set_destructor(c, cache_destroy);
+	unsigned char head[HEADER];
+	struct stat st;
+	if (c->fd < 0 || fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < HEADER || !read_at(c, head, HEADER, 0) ||
+	    memcmp(head, MAGIC, 8) != 0 || get64(head + 8) != FORMAT_VERSION) {
+		talloc_free(c);
+		return PD_OK;
+	}
+	uint64_t ilen = get64(head + 16), rlen = get64(head + 32);
+	uint64_t size = (uint64_t)st.st_size - HEADER;
+	if (ilen > size || rlen != size - ilen) {
+		talloc_free(c);
+		return PD_OK;
+	}
+	c->index_len = (size_t)ilen;
+	c->rec_base = HEADER;
+	c->rec_len = rlen;
+	c->index = talloc_size(c, c->index_len + 1);
+	if (c->index == NULL) {
+		talloc_free(c);
+		return PD_E_NOMEM;
+	}
+	if (!read_at(c, c->index, c->index_len, HEADER + rlen) ||
+	    get64(head + 24) != checksum(c->index, c->index_len) || !parse_index(c, uuid)) {
 		talloc_free(c);
 		return PD_OK;
 	}
@@ -210,10 +234,10 @@ unsigned long pd_cache_revision(const struct pd_cache *c)
 	return c->revision;
 }
 
-/* The thread indexes of the list at offset off. */
+/* The thread indexes of the list at offset off of the index. */
 static size_t *query_list(const struct pd_cache *c, void *ctx, size_t off, size_t *n)
 {
-	struct pd_cread r = { .p = c->buf + off, .end = c->buf + talloc_get_size(c->buf) };
+	struct pd_cread r = { .p = c->index + off, .end = c->index + c->index_len };
 	size_t cnt = (size_t)pd_cread_u(&r);
 	size_t *idx = talloc_array(ctx, size_t, cnt + 1);
 	if (idx == NULL)
@@ -227,17 +251,29 @@ static size_t *query_list(const struct pd_cache *c, void *ctx, size_t off, size_
 bool pd_cache_query(const struct pd_cache *c, void *ctx, const char *query, size_t **idx,
 		    size_t *n)
 {
-	size_t off;
 	*idx = NULL;
 	*n = 0;
-	if (!pd_strmap_get(c->queries, query, strlen(query), &off))
-		return false;
-	*idx = query_list(c, ctx, off, n);
-	return *idx != NULL;
+	size_t len = strlen(query);
+	for (size_t q = 0; q < c->nqueries; q++)
+		if (c->qlen[q] == len && memcmp(c->qtext[q], query, len) == 0) {
+			*idx = query_list(c, ctx, c->qoff[q], n);
+			return *idx != NULL;
+		}
+	return false;
 }
 
-bool pd_cache_find(const struct pd_cache *c, const char *tid, size_t *idx)
+bool pd_cache_find(struct pd_cache *c, const char *tid, size_t *idx)
 {
+	if (c->by_tid == NULL) {
+		/* Only a store changed since the file needs it. */
+		c->by_tid = pd_strmap_new(c, c->nthreads + 16);
+		for (size_t i = 0; c->by_tid != NULL && i < c->nthreads; i++)
+			if (pd_strmap_add(c->by_tid, c->threads[i].tid, c->threads[i].tid_len, i,
+					  NULL) < 0)
+				TALLOC_FREE(c->by_tid);
+		if (c->by_tid == NULL)
+			return false;
+	}
 	return pd_strmap_get(c->by_tid, tid, strlen(tid), idx);
 }
 
@@ -247,10 +283,43 @@ const char *pd_cache_tid(const struct pd_cache *c, size_t i, size_t *len)
 	return c->threads[i].tid;
 }
 
-int pd_cache_thread(const struct pd_cache *c, size_t i, void *ctx, struct pd_cache_msg **msgs,
+/* The record of thread i, checked, pointing into c's window (valid until
+ * the next call); NULL when it cannot be read or is not what was
+ * written, or out of memory (*nomem). */
+static const unsigned char *record(struct pd_cache *c, size_t i, bool *nomem)
+{
+	const struct thread_ent *t = &c->threads[i];
+	*nomem = false;
+	if (c->win == NULL || t->off < c->win_off || t->off + t->len > c->win_off + c->win_len) {
+		uint64_t want = t->len > WINDOW ? t->len : WINDOW;
+		if (want > c->rec_len - t->off)
+			want = c->rec_len - t->off;
+		if (talloc_get_size(c->win) < want + 1) {
+			unsigned char *w = talloc_realloc_size(c, c->win, (size_t)want + 1);
+			if (w == NULL) {
+				*nomem = true;
+				return NULL;
+			}
+			c->win = w;
+		}
+		c->win_len = 0;
+		if (!read_at(c, c->win, (size_t)want, c->rec_base + t->off))
+			return NULL;
+		c->win_off = t->off;
+		c->win_len = (size_t)want;
+	}
+	const unsigned char *p = c->win + (t->off - c->win_off);
+	return checksum(p, (size_t)t->len) == t->sum ? p : NULL;
+}
+
+int pd_cache_thread(struct pd_cache *c, size_t i, void *ctx, struct pd_cache_msg **msgs,
 		    size_t *n)
 {
-	return pd_cache_get_thread(msgs, n, ctx, c->threads[i].rec, c->threads[i].rec_len);
+	bool nomem;
+	const unsigned char *p = record(c, i, &nomem);
+	if (p == NULL)
+		return nomem ? PD_E_NOMEM : PD_E_IO;
+	return pd_cache_get_thread(msgs, n, ctx, p, (size_t)c->threads[i].len);
 }
 
 /* ---------------------------------------------------------------- writing */
@@ -279,16 +348,50 @@ static void make_dirs(char *path)
 	}
 }
 
-/* The payload of u into b; the index every kept thread got is in newidx
- * (SIZE_MAX: dropped). */
-static void payload(struct pd_cbuf *b, const struct pd_cache_update *u, void *local)
+/* Records go to the file as they come, through a buffer of a window's
+ * size: a whole store's records are as large as the mails' headers, and
+ * the loader holds them once already. */
+struct sink {
+	int fd;
+	struct pd_cbuf buf;
+	uint64_t len;                /* written and buffered */
+	int err;                     /* an errno */
+};
+
+static void sink_flush(struct sink *k)
 {
-	const struct pd_cache *old = u->old;
+	if (k->err == 0 && k->buf.len > 0)
+		k->err = write_all(k->fd, k->buf.data, k->buf.len);
+	k->buf.len = 0;
+}
+
+static void sink_put(struct sink *k, const void *p, size_t n)
+{
+	if (k->buf.len + n > WINDOW)
+		sink_flush(k);
+	if (n >= WINDOW) {
+		if (k->err == 0)
+			k->err = write_all(k->fd, p, n);
+	} else {
+		pd_cbuf_bytes(&k->buf, p, n);
+	}
+	k->len += n;
+}
+
+/* The records of u into rb and its index into ib; the index every kept
+ * thread got is in newidx (SIZE_MAX: dropped, or its old record does not
+ * read back). */
+static void payload(struct pd_cbuf *ib, struct sink *rb, const struct pd_cache_update *u,
+		    void *local)
+{
+	struct pd_cbuf *b = ib;
+	struct pd_cache *old = u->old;
 	size_t nold = old != NULL ? old->nthreads : 0;
 	size_t *newidx = talloc_array(local, size_t, nold + 1);
+	uint64_t *newoff = talloc_array(local, uint64_t, nold + 1);
 	struct pd_strmap *idx = pd_strmap_new(local, nold + u->nrecs + 16);
 	struct pd_strmap *fresh = pd_strmap_new(local, u->nrecs + 16);
-	if (newidx == NULL || idx == NULL || fresh == NULL) {
+	if (newidx == NULL || newoff == NULL || idx == NULL || fresh == NULL) {
 		b->failed = true;
 		return;
 	}
@@ -300,7 +403,15 @@ static void payload(struct pd_cbuf *b, const struct pd_cache_update *u, void *lo
 		const struct thread_ent *t = &old->threads[i];
 		bool drop = pd_strmap_get(fresh, t->tid, t->tid_len, NULL) ||
 			    (u->changed != NULL && pd_strmap_get(u->changed, t->tid, t->tid_len, NULL));
-		newidx[i] = drop ? SIZE_MAX : nt++;
+		bool nomem = false;
+		const unsigned char *rec = drop ? NULL : record(old, i, &nomem);
+		if (nomem)
+			b->failed = true;
+		newidx[i] = rec == NULL ? SIZE_MAX : nt++;
+		if (rec != NULL) {
+			newoff[i] = rb->len;
+			sink_put(rb, rec, (size_t)t->len);
+		}
 	}
 	pd_cbuf_str(b, u->uuid);
 	pd_cbuf_u(b, u->revision);
@@ -310,15 +421,18 @@ static void payload(struct pd_cbuf *b, const struct pd_cache_update *u, void *lo
 		if (newidx[i] == SIZE_MAX)
 			continue;
 		pd_cbuf_strn(b, t->tid, t->tid_len);
-		pd_cbuf_u(b, t->rec_len);
-		pd_cbuf_bytes(b, t->rec, t->rec_len);
+		pd_cbuf_u(b, newoff[i]);
+		pd_cbuf_u(b, t->len);
+		pd_cbuf_u(b, t->sum);
 		if (pd_strmap_add(idx, t->tid, t->tid_len, newidx[i], NULL) < 0)
 			b->failed = true;
 	}
 	for (size_t i = 0; i < u->nrecs; i++) {
 		pd_cbuf_str(b, u->recs[i].tid);
+		pd_cbuf_u(b, rb->len);
 		pd_cbuf_u(b, u->recs[i].len);
-		pd_cbuf_bytes(b, u->recs[i].data, u->recs[i].len);
+		pd_cbuf_u(b, checksum(u->recs[i].data, u->recs[i].len));
+		sink_put(rb, u->recs[i].data, u->recs[i].len);
 		if (pd_strmap_add(idx, u->recs[i].tid, strlen(u->recs[i].tid), nt + i, NULL) < 0)
 			b->failed = true;
 	}
@@ -365,45 +479,52 @@ static void payload(struct pd_cbuf *b, const struct pd_cache_update *u, void *lo
 int pd_cache_write(const struct pd_cache_update *u, struct pd_err *err)
 {
 	void *local = talloc_new(NULL);
-	struct pd_cbuf b = { .owner = local };
-	unsigned char head[HEADER] = { 0 };
-	pd_cbuf_bytes(&b, head, HEADER);
-	if (local != NULL)
-		payload(&b, u, local);
-	if (local == NULL || b.failed) {
+	char *path = local != NULL ? talloc_strdup(local, u->path) : NULL;
+	char *tmp = local != NULL ? talloc_asprintf(local, "%s.tmpXXXXXX", u->path) : NULL;
+	if (path == NULL || tmp == NULL) {
 		talloc_free(local);
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	}
-	memcpy(b.data, MAGIC, 8);
-	put64(b.data + 8, FORMAT_VERSION);
-	put64(b.data + 16, b.len - HEADER);
-	put64(b.data + 24, checksum(b.data + HEADER, b.len - HEADER));
-
-	char *path = talloc_strdup(local, u->path);
-	char *tmp = talloc_asprintf(local, "%s.tmpXXXXXX", u->path);
-	int rc = PD_OK;
-	if (path == NULL || tmp == NULL) {
-		rc = pd_err_set(err, PD_E_NOMEM, "out of memory");
-		goto done;
-	}
 	make_dirs(path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", tmp,
-				strerror(errno));
-		goto done;
+	struct sink rb = { .fd = mkstemp(tmp), .buf = { .owner = local } };
+	if (rb.fd < 0) {
+		int rc = pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", tmp,
+				    strerror(errno));
+		talloc_free(local);
+		return rc;
 	}
-	int e = write_all(fd, b.data, b.len);
-	if (close(fd) != 0 && e == 0)
+	/* The header last, once the lengths are known: until then the file
+	 * is no cache file (and it is renamed into place only whole). */
+	unsigned char head[HEADER] = { 0 };
+	struct pd_cbuf ib = { .owner = local };
+	rb.err = write_all(rb.fd, head, HEADER);
+	payload(&ib, &rb, u, local);
+	sink_flush(&rb);
+	uint64_t rlen = rb.len;
+	int e = rb.err;
+	bool nomem = ib.failed || rb.buf.failed;
+	if (e == 0 && !nomem)
+		e = write_all(rb.fd, ib.data, ib.len);
+	if (e == 0 && !nomem) {
+		memcpy(head, MAGIC, 8);
+		put64(head + 8, FORMAT_VERSION);
+		put64(head + 16, ib.len);
+		put64(head + 24, checksum(ib.data, ib.len));
+		put64(head + 32, rlen);
+		if (pwrite(rb.fd, head, HEADER, 0) != HEADER)
+			e = errno ? errno : EIO;
+	}
+	if (close(rb.fd) != 0 && e == 0)
 		e = errno;
-	if (e == 0 && rename(tmp, u->path) != 0)
+	if (e == 0 && !nomem && rename(tmp, u->path) != 0)
 		e = errno;
-	if (e != 0) {
+	int rc = PD_OK;
+	if (e != 0 || nomem) {
 		(void)unlink(tmp);
-		rc = pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", u->path,
-				strerror(e));
+		rc = nomem ? pd_err_set(err, PD_E_NOMEM, "out of memory")
+			   : pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s",
+					u->path, strerror(e));
 	}
-done:
 	talloc_free(local);
 	return rc;
 }

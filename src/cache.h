@@ -5,10 +5,14 @@
  * One file per database, $XDG_CACHE_HOME/patchdeck/index-HASH (HASH: of the
  * database's path), holding the database's UUID and the revision it was
  * written at, the thread records (cache_mail.h) and, per query, the
- * threads it found at that revision in walking order. A file is used only
- * whole: its magic, format version, length and checksum must be right and
- * its UUID the database's, else it is ignored (and replaced by the next
- * write). Writes go to a temporary file renamed over the old one, so a
+ * threads it found at that revision in walking order. The index (UUID,
+ * revision, where each thread's record is and its checksum, the query
+ * lists) follows the records and is read and checked on opening: its magic,
+ * format version, lengths and checksum must be right and its UUID the
+ * database's, else the file is ignored (and replaced by the next write).
+ * A record is read and checked only when its thread is wanted, so that a
+ * first screen waits for a few records, not for the whole file; a record
+ * that fails its checksum is refused, and its thread read from mail. Writes go to a temporary file renamed over the old one, so a
  * reader sees the old file or the new one, never a part. The cache is an
  * optimisation only: PATCHDECK_CACHE=0 (the --no-cache option) turns it
  * off, and what is shown never depends on it.
@@ -47,14 +51,15 @@ bool pd_cache_query(const struct pd_cache *c, void *ctx, const char *query, size
 		    size_t *n);
 
 /* The index of thread tid, or false. */
-bool pd_cache_find(const struct pd_cache *c, const char *tid, size_t *idx);
+bool pd_cache_find(struct pd_cache *c, const char *tid, size_t *idx);
 
 /* The thread id of index i (len bytes, not NUL-terminated). */
 const char *pd_cache_tid(const struct pd_cache *c, size_t i, size_t *len);
 
-/* Decodes the record of thread i under ctx: 0, PD_E_NOMEM, or PD_E_IO
- * when the record does not decode (then the thread is read from mail). */
-int pd_cache_thread(const struct pd_cache *c, size_t i, void *ctx, struct pd_cache_msg **msgs,
+/* Reads and decodes the record of thread i under ctx: 0, PD_E_NOMEM, or
+ * PD_E_IO when the record cannot be read, fails its checksum or does not
+ * decode (then the thread is read from mail). */
+int pd_cache_thread(struct pd_cache *c, size_t i, void *ctx, struct pd_cache_msg **msgs,
 		    size_t *n);
 
 /* A thread read from mail this time: its id and record. */
@@ -69,7 +74,7 @@ struct pd_cache_update {
 	const char *path;
 	const char *uuid;
 	unsigned long revision;
-	const struct pd_cache *old;        /* the file read before, or NULL */
+	struct pd_cache *old;              /* the file read before, or NULL */
 	/* Thread ids with a message changed since old's revision: their old
 	 * records are dropped. NULL: none (old is of this revision). */
 	const struct pd_strmap *changed;
@@ -82,9 +87,9 @@ struct pd_cache_update {
 	size_t norder;
 };
 
-/* Writes the new file: old's records (minus changed and replaced ones),
- * the new records, the query's thread list and, when old is of the same
- * revision, old's query lists. 0 or PD_E_IO / PD_E_NOMEM, with err naming
+/* Writes the new file: old's records (minus changed and replaced ones,
+ * and those that do not read back), the new records, the query's thread
+ * list and, when old is of the same revision, old's query lists. 0 or PD_E_IO / PD_E_NOMEM, with err naming
  * the file; the old file stays as it was on failure. */
 int pd_cache_write(const struct pd_cache_update *u, struct pd_err *err);
 

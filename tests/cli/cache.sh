@@ -148,7 +148,7 @@ fi
 # A stale cache: the oldest patch edited in place after the cache was
 # written. Each broken file below must be ignored: using it would show
 # the old subject.
-damaged() { # NAME PYTHON-EXPRESSION-ON-data
+damaged() { # NAME PYTHON-EXPRESSION-ON-data [COMMAND]
 	show >/dev/null
 	edit "$old_file" "Subject: $old_subject" "Subject: $old_subject STALE"
 	python3 - "$(cachefile)" "$2" <<'PY'
@@ -158,6 +158,7 @@ data = bytearray(open(path, "rb").read())
 data = eval(expr, {"data": data})
 open(path, "wb").write(bytes(data))
 PY
+	[ -z "${3:-}" ] || "$3"
 	same "$1"
 	show >"$PD_TMP/again"
 	check_eq "$1: rewritten, the next start the same" "$(cat "$PD_TMP/want")" "$(cat "$PD_TMP/again")"
@@ -177,8 +178,54 @@ fi
 edit "$old_file" "Subject: $old_subject STALE" "Subject: $old_subject"
 
 damaged "a truncated cache file is ignored" 'data[:len(data) // 2]'
-damaged "a cache file with a byte changed is ignored (checksum)" \
-	'data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 0x20]) + data[len(data) // 2 + 1:]'
+# The index (after the records, at the end of the file) is checked on
+# opening; a thread's record when the thread is read. In the index, the
+# query's entry for the stale thread is made another thread's (one bit):
+# used, the stale thread would be missing and another listed twice.
+stale_tid=$(nm search --output=threads "$old_id")
+stale_tid=${stale_tid#thread:}
+index_bit() {
+	python3 - "$(cachefile)" "$stale_tid" <<'PY'
+import sys
+path, tid = sys.argv[1], sys.argv[2].encode()
+data = bytearray(open(path, "rb").read())
+ilen, rlen = int.from_bytes(data[16:24], "little"), int.from_bytes(data[32:40], "little")
+pos = 40 + rlen
+def u():
+    global pos
+    v, shift = 0, 0
+    while True:
+        b = data[pos]; pos += 1
+        v |= (b & 0x7f) << shift; shift += 7
+        if not b & 0x80:
+            return v
+def s():
+    global pos
+    n = u() - 1
+    pos += n
+    return bytes(data[pos - n:pos])
+s(); u()
+tids = []
+for _ in range(u()):
+    tids.append(s()); u(); u(); u()
+u(); s(); n = u()
+for _ in range(n):
+    at = pos
+    v = u()
+    # Another thread's index, the encoding as long.
+    bit = next((b for b in range(7) if v ^ (1 << b) < len(tids)), None)
+    if tids[v] == tid and bit is not None:
+        data[at] ^= 1 << bit
+        open(path, "wb").write(bytes(data))
+        sys.exit(0)
+sys.exit("no entry for the stale thread")
+PY
+}
+damaged "a cache file with a bit of its index changed is ignored (checksum)" 'data' index_bit
+# Every record holding the stale message's id (its thread's, and those
+# that refer to it) gets a byte changed there.
+damaged "a byte changed in a thread's record: that thread is read from mail (checksum)" \
+	"data.replace(b'${old_id#id:}', bytes([b'${old_id#id:}'[0] ^ 0x20]) + b'${old_id#id:}'[1:])"
 damaged "a cache file of another format version is ignored" 'data[:8] + bytes([data[8] + 1]) + data[9:]'
 damaged "an empty cache file is ignored" 'bytearray()'
 damaged "a cache file of garbage is ignored" 'bytearray(b"PDCACHE\n" + b"\xff" * 100)'
