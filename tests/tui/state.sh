@@ -257,5 +257,19 @@ status 0' "$(tui_run 'type :defer +3d
 key Enter
 dump' --screen 3x200 | grep -v '^20\| list' | sed 's/ *$//')"
 check_eq 'pd/until/2026-12-09 on Sam'\''s three' "$sam_ids" "$(tagged pd/until/2026-12-09)"
+
+# A deferral the locked database never took is named at exit with its day.
+coproc HOLD { "$hold" "$conf"; }
+hold_pid=$HOLD_PID
+read -r held <&"${HOLD[0]}"
+check_eq 'locked: the deferral named at exit as the command that makes it' \
+'status 1
+patchdeck: the notmuch database stayed locked by another writer; not written: '\''patchdeck tag 20240304100000.41388-1-sam@example.org deferred --until 2026-12-20'\''' \
+"$(tui_run 'type :defer 2026-12-20
+key Enter
+key Q' --screen 4x100 | grep -v '^20\| list\|^the notmuch database is locked\|^$')"
+eval "exec ${HOLD[1]}>&-"
+wait "$hold_pid" 2>/dev/null
+check_eq 'and nothing was written' "0" "$(tagged pd/until/2026-12-20 | wc -l)"
 unset PATCHDECK_TODAY
 tap_done
