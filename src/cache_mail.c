@@ -458,6 +458,20 @@ static struct pd_mail *get_mail(struct pd_cread *r, void *ctx, uint64_t need, ui
 	return m;
 }
 
+struct pd_mail *pd_cache_compact(const struct pd_mail *m)
+{
+	struct pd_cbuf mb = { .owner = NULL };
+	struct enc e = { .b = &mb };
+	e_mail(&e, m);
+	struct pd_mail *out = NULL;
+	if (!mb.failed && mb.data != NULL) {
+		struct pd_cread r = { .p = mb.data, .end = mb.data + mb.len };
+		out = get_mail(&r, NULL, e.need, mb.len);
+	}
+	talloc_free(mb.data);
+	return out;
+}
+
 int pd_cache_get_thread(struct pd_cache_msg **out, size_t *count, void *ctx,
 			const unsigned char *p, size_t len)
 {

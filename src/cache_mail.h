@@ -56,6 +56,11 @@ struct pd_cache_msg {
 void pd_cache_put_thread(struct pd_cbuf *b, const struct pd_store_msg *sms,
 			 struct pd_mail *const *mails, size_t n);
 
+/* m as a record would give it back: one talloc block (a new root, no
+ * store fields), a fraction of the size of the parser's many small ones.
+ * NULL when out of memory. */
+struct pd_mail *pd_cache_compact(const struct pd_mail *m);
+
 /* Decodes a thread record (exactly [p, p + len)) under ctx. Returns 0,
  * PD_E_NOMEM, or PD_E_IO when the bytes are not a record. */
 int pd_cache_get_thread(struct pd_cache_msg **out, size_t *n, void *ctx,

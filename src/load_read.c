@@ -13,6 +13,7 @@
 #include <talloc.h>
 #include <unistd.h>
 
+#include "cache_mail.h"
 #include "load.h"
 #include "message.h"
 
@@ -294,8 +295,17 @@ static void read_task(const struct pd_reader *r, char **buf, size_t *cap, struct
 			pf = PD_PARSE_NO_CHECKS;
 		}
 		t->rc = pd_message_parse_flags(&t->mail, NULL, *buf, len, pf, &e);
-		if (t->rc == PD_OK && !r->full && !(r->flags & PD_LOAD_BODIES))
+		if (t->rc == PD_OK && !r->full && !(r->flags & PD_LOAD_BODIES)) {
 			slim(t->mail);
+			/* A whole store's mails are held at once: each in the
+			 * one block the series cache would give (a third of
+			 * the parser's many small ones). */
+			struct pd_mail *c = pd_cache_compact(t->mail);
+			if (c != NULL) {
+				talloc_free(t->mail);
+				t->mail = c;
+			}
+		}
 		break;
 	}
 	if (t->rc == PD_E_IO && sm->npaths == 0)
