@@ -62,7 +62,7 @@ rm -rf "$PD_SMAIL/cur" "$PD_SMAIL/new"
 tm send-keys Enter
 if wait_for "cannot be read" 300; then
 	check_eq "a series whose mail is gone: one line naming the file and the fix" \
-		"message <c0@x>: 4 mail files of its thread cannot be read ($PD_SMAIL/cur/c0:2,S: No such file or directory); if the mail was moved or deleted, run 'notmuch new'" \
+		"message <c0@x>: 8 mail files of its thread cannot be read ($PD_SMAIL/cur/c0:2,S: No such file or directory); if the mail was moved or deleted, run 'notmuch new'" \
 		"$(row 30 | sed 's/ *$//')"
 else
 	tap_not_ok "a series whose mail is gone: one line naming the file and the fix" "$(screen)"
