@@ -20,8 +20,8 @@ cat >"$T/bin/editor" <<'EOS'
 #!/bin/sh
 prlimit --pid $$ --fsize=unlimited: # its own, inherited from the reader
 echo "my own words" >>"$1"
-p=$PPID
-[ "$(cat /proc/$p/comm)" = patchdeck ] || p=$(cut -d' ' -f4 /proc/$p/stat)
+p=$PPID # the reader, or sh -c below it; under valgrind the process is memcheck
+case $(cat /proc/$p/comm) in patchdeck | memcheck*) ;; *) p=$(cut -d' ' -f4 /proc/$p/stat) ;; esac
 limit=$(head -n 1 "$LIMIT_FILE")
 sed -i 1d "$LIMIT_FILE"
 prlimit --pid "$p" --fsize="$limit":
@@ -79,10 +79,16 @@ check_eq "and its temporary file gone" "0" "$(ls "$T/tmp" | wc -l)"
 # The disk is full before the draft is first written (TMPDIR): said, and
 # no empty or partial file is left there.
 rm -rf "$T/drafts"
+if [ -n "${PD_VALGRIND:-}" ]; then
+	# valgrind writes files of its own as it starts.
+	tap_skip "no room for the draft at all: the last line says so, nothing left in TMPDIR" \
+		"valgrind cannot start with no room for a file"
+else
 out=$(FSIZE=0 reader 'key R
 dump' --screen 4x250)
 check_eq "no room for the draft at all: the last line says so, nothing left in TMPDIR" \
 	"cannot write the draft to $T/tmp/patchdeck-reply-XXXXXX.eml: File too large
 0" "$(printf '%s\n' "$out" | sed -n 4p | sed 's/ *$//; s/patchdeck-reply-[A-Za-z0-9]*\.eml/patchdeck-reply-XXXXXX.eml/'
 ls "$T/tmp" | wc -l)"
+fi
 tap_done
