@@ -23,6 +23,10 @@ static const struct {
 } commands[] = {
 	{ ":query QUERY", "list the series matching QUERY (or a saved query's name)" },
 	{ ":filter state:STATE", "show only the series in a review state (:filter: all)" },
+	{ ":filter !STATE", "show every series but those in a review state" },
+	{ ":defer [DAY]", "defer the series until DAY (YYYY-MM-DD, +3d, +2w)" },
+	{ ":digest [ARGS]", "the list digest: --list NAME, --from DAY, --to DAY, QUERY" },
+	{ ":save[!] FILE", "write the digest shown to FILE (! over an existing one)" },
 	{ ":set NAME VALUE", "change an option" },
 	{ ":bind VIEW KEY ACTION", "bind a key (VIEW:" PD_VIEW_LIST(VIEW_NAME) ")" },
 	{ ":color AREA FG BG [ATTR...]", "change a colour" },

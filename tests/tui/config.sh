@@ -48,7 +48,7 @@ check_eq 'the help view shows the config'\''s bindings' \
 'Keys in the list view
   x, Down      move-down         move to the next line
   k, Up        move-up           move to the previous line
- help: list                                            1/51
+ help: list                                            1/55
 
 status 0' \
 "$(tui_run 'key ?

@@ -107,7 +107,7 @@ check_eq 'the help view lists the keys of the view it was opened from' \
   N            find-prev         move to the previous match of the search
   :            prompt            open the command line
   ?            help              show the keys and commands
- help: list                                                                               1/51
+ help: list                                                                               1/55
 
 status 0' \
 "$(tui_run 'key ?
@@ -118,7 +118,7 @@ check_eq 'the help view shows keys rebound at the command line' \
   j, Down, x   move-down         move to the next line
   k, Up        move-up           move to the previous line
   PgDn, Space  page-down         move one screen down
- help: list                                            1/51
+ help: list                                            1/55
 
 status 0' \
 "$(tui_run 'type :bind generic x move-down
@@ -218,7 +218,7 @@ key x is not bound; press ? for the keys
  list: *  (6 series)                                                                  1/6
 unknown command '\''frob'\''; use quit, query, filter, defer, digest, save, set, bind, color, t…
 Keys in the list view
- help: list                                                                          1/51
+ help: list                                                                          1/55
 key Enter is not bound; press ? for the keys
 status 0' \
 "$(tui_run 'key x
