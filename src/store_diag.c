@@ -296,10 +296,22 @@ int pd_store_diagnose(struct pd_err *err, int nm_status, const char *nm_msg,
 	return rc;
 }
 
+char *pd_store_xapian_dir(void *ctx, const char *db_path)
+{
+	struct stat sb;
+	char *dot = talloc_asprintf(ctx, "%s/.notmuch", db_path);
+	if (dot == NULL)
+		return NULL;
+	if (stat(dot, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return talloc_asprintf_append(dot, "/xapian");
+	talloc_free(dot);
+	return talloc_asprintf(ctx, "%s/xapian", db_path);
+}
+
 int pd_store_check_readable(struct pd_err *err, const char *db_path)
 {
 	void *tmp = talloc_new(NULL);
-	char *xdir = talloc_asprintf(tmp, "%s/.notmuch/xapian", db_path);
+	char *xdir = pd_store_xapian_dir(tmp, db_path);
 	char *table = unreadable_table(tmp, xdir);
 	int rc = table != NULL ? unreadable(err, db_path, table) : PD_OK;
 	talloc_free(tmp);

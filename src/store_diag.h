@@ -24,4 +24,10 @@ int pd_store_diagnose(struct pd_err *err, int nm_status, const char *nm_msg,
  * the files are not where notmuch keeps them by default. */
 int pd_store_check_readable(struct pd_err *err, const char *db_path);
 
+/* The Xapian directory of the database at db_path (notmuch_database_get_path):
+ * db_path/.notmuch/xapian when db_path holds the mail too, else (the
+ * database kept apart from the mail, database.path beside mail_root)
+ * db_path/xapian. NULL when out of memory. */
+char *pd_store_xapian_dir(void *ctx, const char *db_path);
+
 #endif

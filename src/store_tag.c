@@ -134,7 +134,8 @@ int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned 
 {
 	*changed = 0;
 	void *local = talloc_new(NULL);
-	char *lockfile = talloc_asprintf(local, "%s/.notmuch/xapian/flintlock", pd_store_path(store));
+	char *xdir = pd_store_xapian_dir(local, pd_store_path(store));
+	char *lockfile = xdir != NULL ? talloc_asprintf(local, "%s/flintlock", xdir) : NULL;
 	notmuch_database_t **db = talloc_zero(local, notmuch_database_t *);
 	if (lockfile == NULL || db == NULL) {
 		talloc_free(local);

@@ -88,6 +88,27 @@ patchdeck: the notmuch database is locked by another writer (notmuch new?); wait
 $(cat "$PD_TMP/wait.out" "$PD_TMP/wait.err")"
 check_eq "and notmuch sees it" "$deep_ids" "$(tagged pd/accepted)"
 
+# The database kept apart from the mail (database.path beside mail_root,
+# as the demo's config has it): its lock is in database.path/xapian, and
+# it is seen there too, not left for notmuch to fail on.
+split="$PD_TMP/split"
+mkdir -p "$split/db"
+cp -r "$PD_DEMO/mail" "$split/mail"
+rm -rf "$split/mail/.notmuch"
+sconf="$PD_TMP/split-config"
+printf '[database]\npath=%s\nmail_root=%s\n[new]\ntags=unread\n' "$split/db" "$split/mail" >"$sconf"
+NOTMUCH_CONFIG="$sconf" notmuch new --quiet || { echo "Bail out! notmuch new (split) failed"; exit 1; }
+coproc SHOLD { "$hold" "$sconf"; }
+shold_pid=$SHOLD_PID
+read -r held <&"${SHOLD[0]}"
+check_eq "db-hold holds the split database's write lock" "held" "$held"
+check_run "split database locked, --wait 1: the lock is found, nothing changed" 1 "" \
+	"patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 1 s for it
+patchdeck: the notmuch database $split/db is still locked by another writer (notmuch new?) after 1 s; nothing was changed: try again when it is done" -- \
+	"$PATCHDECK" --notmuch-config "$sconf" tag --wait 1 "$deep" accepted
+eval "exec ${SHOLD[1]}>&-"
+wait "$shold_pid" 2>/dev/null
+
 # list --state: the column, tagged states read back, superseded for the
 # older revisions of a series.
 check_eq "list --state: the states just set, new, superseded" \
