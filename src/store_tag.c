@@ -129,6 +129,23 @@ static int write_one(notmuch_database_t *db, const char *id, const struct pd_tag
 	return PD_OK;
 }
 
+/* A handle of its own on the store's database, in mode: the reader's
+ * stays read-only, and a write holds the lock only while it writes. *db
+ * stays NULL on failure, with err saying why as pd_store_open would. */
+static int reopen(notmuch_database_t **db, struct pd_store *store, notmuch_database_mode_t mode,
+		  struct pd_err *err)
+{
+	char *msg = NULL;
+	notmuch_status_t st =
+		notmuch_database_open_with_config(NULL, mode, pd_store_config(store), NULL, db, &msg);
+	int rc = st == NOTMUCH_STATUS_SUCCESS ? PD_OK
+					      : pd_store_diagnose(err, st, msg, pd_store_config(store));
+	if (rc != PD_OK)
+		*db = NULL;
+	free(msg);
+	return rc;
+}
+
 int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned wait_ms,
 		 pd_tag_wait_fn *waiting, void *data, size_t *changed, struct pd_err *err)
 {
@@ -155,21 +172,14 @@ int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned 
 			waiting(data, waited);
 		sleep_ms(RETRY_MS);
 	}
-	char *msg = NULL;
-	notmuch_status_t st = notmuch_database_open_with_config(
-		NULL, NOTMUCH_DATABASE_MODE_READ_WRITE, pd_store_config(store), NULL, db, &msg);
-	if (st != NOTMUCH_STATUS_SUCCESS) {
-		int rc = pd_store_diagnose(err, st, msg, pd_store_config(store));
-		free(msg);
-		*db = NULL;
+	int rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_WRITE, err);
+	if (rc != PD_OK) {
 		talloc_free(local);
 		return rc;
 	}
-	free(msg);
-	int rc = notmuch_database_begin_atomic(*db) == NOTMUCH_STATUS_SUCCESS
-			 ? PD_OK
-			 : pd_err_set(err, PD_E_DB, "cannot write to the notmuch database %s",
-				      pd_store_path(store));
+	if (notmuch_database_begin_atomic(*db) != NOTMUCH_STATUS_SUCCESS)
+		rc = pd_err_set(err, PD_E_DB, "cannot write to the notmuch database %s",
+				pd_store_path(store));
 	for (size_t i = 0; rc == PD_OK && i < w->nids; i++)
 		rc = write_one(*db, w->ids[i], w, changed, err);
 	/* On an error the atomic section is never ended: closing the database
@@ -208,17 +218,11 @@ int pd_store_tags_read(struct pd_store *store, void *ctx, const char *query,
 	talloc_set_destructor(db, db_destroy);
 	/* Freed before the database: local's children go last-made first. */
 	talloc_set_destructor(q, query_destroy);
-	char *msg = NULL;
-	notmuch_status_t st = notmuch_database_open_with_config(
-		NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, pd_store_config(store), NULL, db, &msg);
-	if (st != NOTMUCH_STATUS_SUCCESS) {
-		int rc = pd_store_diagnose(err, st, msg, pd_store_config(store));
-		free(msg);
-		*db = NULL;
+	int rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_ONLY, err);
+	if (rc != PD_OK) {
 		talloc_free(local);
 		return rc;
 	}
-	free(msg);
 	notmuch_messages_t *msgs = NULL;
 	*q = notmuch_query_create(*db, query);
 	if (*q == NULL || notmuch_query_search_messages(*q, &msgs) != NOTMUCH_STATUS_SUCCESS) {
@@ -226,7 +230,6 @@ int pd_store_tags_read(struct pd_store *store, void *ctx, const char *query,
 		return pd_err_set(err, PD_E_DB_QUERY, "cannot search the notmuch database for %s",
 				  query);
 	}
-	int rc = PD_OK;
 	for (; rc == PD_OK && notmuch_messages_valid(msgs); notmuch_messages_move_to_next(msgs)) {
 		notmuch_message_t *m = notmuch_messages_get(msgs);
 		notmuch_tags_t *t = notmuch_message_get_tags(m);
