@@ -30,8 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.org
 export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.org
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+. "$srcdir/bench/lib.sh"
 
 # bench NAME CONFIG TREE SERIES: one result line.
 bench() {

@@ -29,9 +29,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME=$tmp/state
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 git clone -q --mirror "$bundle" "$tmp/archive.git"
 # The messages as files, the way the corpus's unpack script writes them.
 mkdir -p "$tmp/extracted/cur" "$tmp/extracted/new" "$tmp/extracted/tmp"

@@ -17,3 +17,27 @@ for top in sys.argv[1:]:
             os.close(fd)
 PY
 }
+
+# run CMD...: "SECONDS KB" of one run (wall time, peak resident set), its
+# output left in $tmp/out and $tmp/err; stops the bench when CMD fails.
+run() {
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" ||
+		{ echo "bench: '$*' failed: $(tail -n 1 "$tmp/err")" >&2; exit 1; }
+	cat "$tmp/time"
+}
+
+# best CMD...: the fastest of $runs runs, with the largest peak seen.
+best() {
+	local t m bt=999999 bm=0
+	for _ in $(seq "$runs"); do
+		read -r t m < <(run "$@")
+		bt=$(python3 -c "print(min($bt, $t))")
+		[ "$m" -gt "$bm" ] && bm=$m
+	done
+	echo "$bt $bm"
+}
+
+# now: the time in seconds, for differences; median: of the numbers on
+# standard input, one a line.
+now() { date +%s.%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

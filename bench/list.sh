@@ -31,24 +31,6 @@ trap 'rm -rf "$tmp"' EXIT
 
 . "$srcdir/bench/lib.sh"
 
-# run CMD...: prints "SECONDS KB" of one run.
-run() {
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" ||
-		{ echo "bench: '$*' failed: $(tail -n 1 "$tmp/err")" >&2; exit 1; }
-	cat "$tmp/time"
-}
-
-# best CMD...: the fastest of $runs runs, with the largest peak seen.
-best() {
-	local t m bt=999999 bm=0
-	for _ in $(seq "$runs"); do
-		read -r t m < <(run "$@")
-		bt=$(python3 -c "print(min($bt, $t))")
-		[ "$m" -gt "$bm" ] && bm=$m
-	done
-	echo "$bt $bm"
-}
-
 row() { # STORE MODE NM_T NM_KB PD_T PD_KB
 	python3 -c '
 import sys

@@ -28,6 +28,8 @@ make -s -C "$build" tests/.work/demo/.complete >/dev/null ||
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+. "$srcdir/bench/lib.sh"
+
 # The library's flags as the build uses them.
 flag() { printf 'pd-print-flag:\n\t@echo $(%s)\n' "$1" | make -s -C "$build" -f Makefile -f - pd-print-flag | tail -n 1; }
 # shellcheck disable=SC2046
@@ -41,7 +43,6 @@ python3 "$srcdir/tests/cli/patchid-history.py" "$commits" | git -C "$tmp/tree" f
 git -C "$tmp/tree" checkout -q master
 gen=$(echo "$(date +%s.%N) - $t0" | bc)
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 conf=$demo/notmuch-config
 cold=$("$tmp/patchid-time" "$conf" "$tmp/tree" "$tmp/cache")
 : >"$tmp/load.t"

@@ -40,24 +40,6 @@ export XDG_CACHE_HOME=$tmp/xdg PD_CORPUS_CACHE=$store_cache
 
 . "$srcdir/bench/lib.sh"
 
-# run CMD...: "SECONDS KB" of one run.
-run() {
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" ||
-		{ echo "bench: '$*' failed: $(tail -n 1 "$tmp/err")" >&2; exit 1; }
-	cat "$tmp/time"
-}
-
-# best CMD...: the fastest of $runs runs, with the largest peak seen.
-best() {
-	local t m bt=999999 bm=0
-	for _ in $(seq "$runs"); do
-		read -r t m < <(run "$@")
-		bt=$(python3 -c "print(min($bt, $t))")
-		[ "$m" -gt "$bm" ] && bm=$m
-	done
-	echo "$bt $bm"
-}
-
 # first CONFIG: the reader's first screen in seconds (one key, then quit).
 first() {
 	python3 "$srcdir/bench/reader.py" "$patchdeck" "$1" 1 2>&1 |
