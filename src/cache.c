@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "cache.h"
+#include "cache_prune.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <talloc.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Raised whenever the file or record layout changes: an older file is
@@ -225,6 +227,7 @@ int pd_cache_read(struct pd_cache **out, void *ctx, const char *path, const char
 		talloc_free(c);
 		return PD_OK;
 	}
+	pd_cache_touch(c->fd);
 	*out = c;
 	return PD_OK;
 }
@@ -519,6 +522,8 @@ int pd_cache_write(const struct pd_cache_update *u, struct pd_err *err)
 	if (e == 0 && !nomem && rename(tmp, u->path) != 0)
 		e = errno;
 	int rc = PD_OK;
+	if (e == 0 && !nomem)
+		pd_cache_prune(u->path, time(NULL));
 	if (e != 0 || nomem) {
 		(void)unlink(tmp);
 		rc = nomem ? pd_err_set(err, PD_E_NOMEM, "out of memory")
