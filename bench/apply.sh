@@ -67,19 +67,7 @@ bench() {
 		"$core" "$(echo "$m * 1000 / $core" | bc -l)"
 }
 
-# A 20-patch series: the cover and patches 1..20 of `forty`, renumbered.
-forty=$(awk '$1 == "forty:" { on = 1; next } on && /^  </ { gsub(/[<>]/, "", $1); print $1; exit }' \
-	"$demo/CASES")
-mkdir -p "$tmp/m20/cur" "$tmp/m20/new" "$tmp/m20/tmp"
-stem=${forty%-1-*}
-host=${forty#*-1-}
-for i in $(seq 1 21); do
-	notmuch --config="$demo/notmuch-config" show --format=raw "id:$stem-$i-$host" |
-		sed '1,/^$/ s,^\(Subject: .*\)/40\],\1/20],' >"$tmp/m20/cur/$i:2,"
-done
-printf '[database]\npath=%s\n' "$tmp/m20" >"$tmp/m20.conf"
-notmuch --config="$tmp/m20.conf" new --quiet
-
+forty=$(demo_twenty "$demo" "$tmp/m20")
 git clone -q "$demo/tree" "$tmp/demo-tree"
 bench "demo forty, first 20" "$tmp/m20.conf" "$tmp/demo-tree" "$forty"
 bench "demo forty" "$demo/notmuch-config" "$tmp/demo-tree" "$forty"

@@ -41,3 +41,23 @@ best() {
 # standard input, one a line.
 now() { date +%s.%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# demo_twenty DEMO DIR: a store of its own in DIR (config DIR.conf) holding
+# the cover and patches 1..20 of DEMO's 40-patch series `forty`, their
+# subjects renumbered NN/20: the 20-patch series issue 7 times against b4
+# and git am. Prints the series' Message-ID.
+demo_twenty() {
+	local demo=$1 dir=$2 forty stem host
+	forty=$(awk '$1 == "forty:" { on = 1; next } on && /^  </ { gsub(/[<>]/, "", $1); print $1; exit }' \
+		"$demo/CASES")
+	mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
+	stem=${forty%-1-*}
+	host=${forty#*-1-}
+	for i in $(seq 1 21); do
+		notmuch --config="$demo/notmuch-config" show --format=raw "id:$stem-$i-$host" |
+			sed '1,/^$/ s,^\(Subject: .*\)/40\],\1/20],' >"$dir/cur/$i:2,"
+	done
+	printf '[database]\npath=%s\n' "$dir" >"$dir.conf"
+	notmuch --config="$dir.conf" new --quiet
+	echo "$forty"
+}

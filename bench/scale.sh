@@ -24,6 +24,11 @@
 # after. MB is the peak resident set (/usr/bin/time). The cache file lives
 # in a scratch XDG_CACHE_HOME, removed at the end. Numbers from a loaded
 # machine mean little: the load average is printed with the table.
+#
+# Then the keys of the reader on each store (bench/reader.py: median, p95
+# and the slowest answer, while the store loads and after), `patchdeck
+# mbox` against `b4 am` (bench/mbox.sh) and `patchdeck apply` against
+# `git am` (bench/apply.sh) on the same series, each with its ratio.
 set -euo pipefail
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -111,11 +116,37 @@ else
 	echo "bench: skipping the real corpus: $(tail -n 1 "$tmp/rc.err")" >&2
 fi
 
+configs=()
+[ -n "${corpus:-}" ] && configs+=("real-corpus $corpus/notmuch-config")
 for size in $sizes; do
 	gen=$store_cache/bench-$size
 	mkdir -p "$store_cache"
 	[ -f "$gen/notmuch-config" ] || echo "bench: generating $size messages into $gen (minutes)..." >&2
 	python3 "$srcdir/tests/corpus/gen-list" --quiet --size "$size" "$gen"
 	bench_store "generated-$size" "$gen/notmuch-config" "$gen/db" "$gen/mail"
+	configs+=("generated-$size $gen/notmuch-config")
 done
+
+# Keys in the reader (bench/reader.py, 120x30, a key every 100 ms: j,
+# PgDn, Enter, q, Tab over and over), while the store loads and once it
+# is read (after 12 s), with the cache file of the runs above.
+echo
+printf '%-16s %-8s %5s %9s %9s %9s\n' store keys n "median ms" "p95 ms" "max ms"
+for c in "${configs[@]}"; do
+	name=${c%% *} config=${c#* }
+	for wait in 0 12; do
+		python3 "$srcdir/bench/reader.py" "$patchdeck" "$config" 60 "$wait" j,PgDn,Enter,q,Tab 2>&1 |
+			sed -n 's/^keys: \([0-9]*\), median \([0-9.]*\) ms, p95 \([0-9.]*\) ms, max \([0-9.]*\) ms.*/\1 \2 \3 \4/p' |
+			while read -r n med p95 max; do
+				printf '%-16s %-8s %5s %9s %9s %9s\n' "$name" "$([ "$wait" = 0 ] && echo loading || echo loaded)" \
+					"$n" "$med" "$p95" "$max"
+			done
+	done
+done
+
+# The series against the tools a maintainer would use instead.
+echo
+"$srcdir/bench/mbox.sh" "$build" "$runs"
+echo
+"$srcdir/bench/apply.sh" "$build" "$runs"
 echo "load: $(uptime | sed 's/.*load average/load average/')"
