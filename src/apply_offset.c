@@ -50,6 +50,48 @@ static const char *next_line(const char *diff, size_t *pos, size_t *len)
 	return l;
 }
 
+/* The old and new ranges of the hunk header l, "@@ -a,b +c,d @@"; a
+ * count left out (one line) leaves *b or *d as the caller set it. False
+ * when l is no hunk header. */
+static bool hunk_range(const char *l, size_t len, long *a, long *b, long *c, long *d)
+{
+	return len > 4 && strncmp(l, "@@ -", 4) == 0 &&
+	       (sscanf(l, "@@ -%ld,%ld +%ld,%ld @@", a, b, c, d) == 4 ||
+		sscanf(l, "@@ -%ld +%ld,%ld @@", a, c, d) == 3 ||
+		sscanf(l, "@@ -%ld,%ld +%ld @@", a, b, c) == 3 ||
+		sscanf(l, "@@ -%ld +%ld @@", a, c) == 2);
+}
+
+/* The preimage of the hunk whose body starts at pos in diff, b old and d
+ * new lines long: its context and removed lines, as the file must hold
+ * them. Fewer than b lines when the hunk is cut short; s NULL when out of
+ * memory. */
+static struct lines preimage(void *tmp, const char *diff, size_t pos, long b, long d)
+{
+	struct lines pre = { .s = talloc_array(tmp, const char *, (size_t)b + 1),
+			     .len = talloc_array(tmp, size_t, (size_t)b + 1) };
+	if (pre.s == NULL || pre.len == NULL) {
+		pre.s = NULL;
+		return pre;
+	}
+	long old_left = b, new_left = d;
+	size_t bl;
+	const char *h;
+	while ((old_left > 0 || new_left > 0) && (h = next_line(diff, &pos, &bl)) != NULL) {
+		if (*h == ' ' || *h == '-' || bl == 0) {
+			if (old_left-- <= 0)
+				break;
+			pre.s[pre.n] = bl > 0 ? h + 1 : h;
+			pre.len[pre.n++] = bl > 0 ? bl - 1 : 0;
+		}
+		if (*h == ' ' || *h == '+' || bl == 0)
+			new_left--;
+		else if (*h != '-' && *h != '\\')
+			break;
+	}
+	return pre;
+}
+
 static bool matches(const struct lines *file, size_t at, const struct lines *pre)
 {
 	if (at + pre->n > file->n)
@@ -132,30 +174,8 @@ char *pd_diff_relocate(void *ctx, git_repository *git, git_tree *tree, const cha
 			have_file = path != NULL && load_file(&file, tmp, git, tree, path) == 0;
 			floor = 0;
 			delta = accum = 0;
-		} else if (have_file && len > 4 && strncmp(l, "@@ -", 4) == 0 &&
-			   (sscanf(l, "@@ -%ld,%ld +%ld,%ld @@", &a, &b, &c, &d) == 4 ||
-			    sscanf(l, "@@ -%ld +%ld,%ld @@", &a, &c, &d) == 3 ||
-			    sscanf(l, "@@ -%ld,%ld +%ld @@", &a, &b, &c) == 3 ||
-			    sscanf(l, "@@ -%ld +%ld @@", &a, &c) == 2)) {
-			/* The hunk's preimage: its context and removed lines. */
-			struct lines pre = { .s = talloc_array(tmp, const char *, (size_t)b + 1),
-					     .len = talloc_array(tmp, size_t, (size_t)b + 1) };
-			size_t body = pos, bl;
-			long old_left = b, new_left = d;
-			const char *h;
-			while (pre.s != NULL && (old_left > 0 || new_left > 0) &&
-			       (h = next_line(diff, &body, &bl)) != NULL) {
-				if (*h == ' ' || *h == '-' || bl == 0) {
-					if (old_left-- <= 0)
-						break;
-					pre.s[pre.n] = bl > 0 ? h + 1 : h;
-					pre.len[pre.n++] = bl > 0 ? bl - 1 : 0;
-				}
-				if (*h == ' ' || *h == '+' || bl == 0)
-					new_left--;
-				else if (*h != '-' && *h != '\\')
-					break;
-			}
+		} else if (have_file && hunk_range(l, len, &a, &b, &c, &d)) {
+			struct lines pre = preimage(tmp, diff, pos, b, d);
 			/* 0-based: the first old line; for an insertion (b 0) the
 			 * line it goes before. */
 			long at = b > 0 ? (a > 0 ? a - 1 : 0) : a;
@@ -318,32 +338,11 @@ long pd_diff_hunk_line(const char *diff, const char *path, long old_start, long 
 			in_file = p != NULL && strcmp(p, path) == 0;
 			continue;
 		}
-		if (!in_file || len <= 4 || strncmp(l, "@@ -", 4) != 0 ||
-		    !(sscanf(l, "@@ -%ld,%ld +%ld,%ld @@", &a, &b, &c, &d) == 4 ||
-		      sscanf(l, "@@ -%ld +%ld,%ld @@", &a, &c, &d) == 3 ||
-		      sscanf(l, "@@ -%ld,%ld +%ld @@", &a, &b, &c) == 3 ||
-		      sscanf(l, "@@ -%ld +%ld @@", &a, &c) == 2) ||
-		    a != old_start || c != new_start || b <= 0)
+		if (!in_file || !hunk_range(l, len, &a, &b, &c, &d) || a != old_start ||
+		    c != new_start || b <= 0)
 			continue;
 		/* The hunk's preimage, found where git apply would look. */
-		struct lines pre = { .s = talloc_array(tmp, const char *, (size_t)b + 1),
-				     .len = talloc_array(tmp, size_t, (size_t)b + 1) };
-		size_t body = pos, bl;
-		long old_left = b, new_left = d;
-		const char *h;
-		while (pre.s != NULL && pre.len != NULL && (old_left > 0 || new_left > 0) &&
-		       (h = next_line(diff, &body, &bl)) != NULL) {
-			if (*h == ' ' || *h == '-' || bl == 0) {
-				if (old_left-- <= 0)
-					break;
-				pre.s[pre.n] = bl > 0 ? h + 1 : h;
-				pre.len[pre.n++] = bl > 0 ? bl - 1 : 0;
-			}
-			if (*h == ' ' || *h == '+' || bl == 0)
-				new_left--;
-			else if (*h != '-' && *h != '\\')
-				break;
-		}
+		struct lines pre = preimage(tmp, diff, pos, b, d);
 		if (pre.s != NULL && (size_t)b == pre.n) {
 			long found = nearest(&file, 0, (size_t)(a > 0 ? a - 1 : 0), &pre);
 			result = found >= 0 ? found + 1 : -1;
