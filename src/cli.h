@@ -3,6 +3,7 @@
 #ifndef PD_CLI_H
 #define PD_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -36,7 +37,7 @@ enum { PD_EXIT_OK = 0, PD_EXIT_FAIL = 1, PD_EXIT_USAGE = 2 };
 	  "digest [--list NAME] [--from DAY] [--to DAY] [--json] [QUERY...]",  \
 	  "print the list digest of a time range: contributors, patch list, series; " \
 	  "with --archive ARCHIVE, --from/--to are commits of a public-inbox archive") \
-	X(import, pd_cmd_import, "import [--since COMMIT] [--to COMMIT] ARCHIVE MAILDIR", \
+	X(import, pd_cmd_import, "import [--since COMMIT] [--to COMMIT] [--wait SECONDS] ARCHIVE MAILDIR", \
 	  "import a public-inbox archive's new messages into a maildir and notmuch") \
 	X(base, pd_cmd_base, "base SERIES",                                    \
 	  "print the commit a series was written against")                     \
@@ -76,6 +77,10 @@ struct pd_config;
  * defaults); a bad line is reported on standard error and the rest
  * applies. NULL only when out of memory. */
 struct pd_config *pd_cli_config(struct pd_cli *cli);
+
+/* --wait SECONDS of the commands that write to the notmuch database:
+ * whole seconds, 0 to 86400. false (and *secs untouched) otherwise. */
+bool pd_cli_wait_seconds(const char *arg, unsigned *secs);
 
 /* Joins argv into one notmuch query string ("" when argc is 0). */
 char *pd_cli_join_query(void *ctx, int argc, char **argv);

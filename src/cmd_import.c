@@ -19,6 +19,7 @@ struct report {
 	bool tty;          /* progress goes to stderr, a terminal */
 	struct timespec last;
 	bool shown;
+	unsigned wait_s;   /* --wait */
 };
 
 static double since_ms(const struct timespec *a, const struct timespec *b)
@@ -42,15 +43,34 @@ static void progress(void *data, const struct pd_import_stats *st)
 	fflush(stderr);
 }
 
-static void removal(void *data, const char *id, const char *commit)
+/* Takes the progress line away before a line of its own is printed. */
+static void clear_progress(struct report *rep)
 {
-	struct report *rep = data;
 	if (rep->shown) {
 		fputs("\r\033[K", stderr);
 		rep->shown = false;
 	}
+}
+
+static void removal(void *data, const char *id, const char *commit)
+{
+	struct report *rep = data;
+	clear_progress(rep);
 	fprintf(rep->out, "removed in the archive, not imported: <%s> (commit %s)\n",
 		id != NULL ? id : "no Message-ID", commit);
+}
+
+enum { DEFAULT_WAIT_S = 30 };
+
+static void tell_waiting(void *data, unsigned waited_ms)
+{
+	struct report *rep = data;
+	if (waited_ms != 0)
+		return;
+	clear_progress(rep);
+	fprintf(stderr, "patchdeck: the notmuch database is locked by another writer "
+			"(notmuch new?); waiting up to %u s for it\n",
+		rep->wait_s);
 }
 
 static size_t env_count(const char *name)
@@ -64,14 +84,18 @@ int pd_cmd_import(struct pd_cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "since", required_argument, NULL, 's' },
 		{ "to", required_argument, NULL, 't' },
+		{ "wait", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report rep = { .out = cli->out, .tty = isatty(STDERR_FILENO) };
+	struct report rep = { .out = cli->out, .tty = isatty(STDERR_FILENO),
+			      .wait_s = DEFAULT_WAIT_S };
 	struct pd_import_opts o = {
 		.notmuch_config = cli->notmuch_config,
 		.progress = progress,
 		.removal = removal,
 		.data = &rep,
+		.wait_ms = DEFAULT_WAIT_S * 1000,
+		.waiting = tell_waiting,
 		/* Testing aids: a small transaction, and a kill at a chosen
 		 * message (tests/cli/import.sh). */
 		.batch = env_count("PATCHDECK_TEST_IMPORT_BATCH"),
@@ -87,8 +111,22 @@ int pd_cmd_import(struct pd_cli *cli, int argc, char **argv)
 		case 't':
 			o.to = optarg;
 			break;
+		case 'w': {
+			unsigned secs = 0;
+			if (!pd_cli_wait_seconds(optarg, &secs)) {
+				fputs("patchdeck import: --wait takes whole seconds (0 to 86400); try "
+				      "'patchdeck --help'\n", stderr);
+				return PD_EXIT_USAGE;
+			}
+			o.wait_ms = secs * 1000;
+			rep.wait_s = secs;
+			break;
+		}
 		default:
-			if (optopt == 's' || optopt == 't')
+			if (optopt == 'w')
+				fputs("patchdeck import: --wait needs SECONDS; try 'patchdeck --help'\n",
+				      stderr);
+			else if (optopt == 's' || optopt == 't')
 				fprintf(stderr, "patchdeck import: %s needs a COMMIT; try 'patchdeck --help'\n",
 					argv[optind - 1]);
 			else

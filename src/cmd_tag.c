@@ -53,14 +53,11 @@ int pd_cmd_tag(struct pd_cli *cli, int argc, char **argv)
 			until_arg = optarg;
 			continue;
 		}
-		char *end = NULL;
-		long v = c == 'w' ? strtol(optarg, &end, 10) : -1;
-		if (c != 'w' || end == optarg || *end != '\0' || v < 0 || v > 86400) {
+		if (c != 'w' || !pd_cli_wait_seconds(optarg, &wait_s)) {
 			fprintf(stderr, "patchdeck tag: %s; try 'patchdeck --help'\n",
 				c == 'w' ? "--wait takes whole seconds (0 to 86400)" : "unknown option");
 			return PD_EXIT_USAGE;
 		}
-		wait_s = (unsigned)v;
 	}
 	if (argc - optind != 2) {
 		fprintf(stderr, "usage: patchdeck tag [--wait SECONDS] SERIES STATE [--until DAY]\n"

@@ -50,14 +50,49 @@ static int nm_error(struct run *r, notmuch_status_t st, const char *what)
 			  notmuch_database_get_path(r->db), notmuch_status_to_string(st));
 }
 
+/* notmuch would wait for another writer's lock without a word, for as
+ * long as it is held; here the wait is told and bounded. The database's
+ * path comes from a read-only open, which takes no lock. */
+static int wait_for_writers(struct run *r)
+{
+	notmuch_database_t *ro = NULL;
+	char *msg = NULL;
+	notmuch_status_t st = notmuch_database_open_with_config(
+		NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, r->o->notmuch_config, NULL, &ro, &msg);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		int rc = pd_store_diagnose(r->err, st, msg, r->o->notmuch_config);
+		free(msg);
+		return rc;
+	}
+	free(msg);
+	char *path = talloc_strdup(r, notmuch_database_get_path(ro));
+	notmuch_database_destroy(ro);
+	if (path == NULL)
+		return pd_err_set(r->err, PD_E_NOMEM, "out of memory");
+	int rc = pd_store_wait_unlocked(path, r->o->wait_ms, r->o->waiting, r->o->data);
+	if (rc == PD_E_DB_LOCKED)
+		pd_err_set(r->err, rc,
+			   "the notmuch database %s is still locked by another writer (notmuch "
+			   "new?) after %u s: run the import again when it is done (it goes on "
+			   "where this one stopped)",
+			   path, r->o->wait_ms / 1000);
+	else if (rc != PD_OK)
+		pd_err_set(r->err, rc, "out of memory");
+	talloc_free(path);
+	return rc;
+}
+
 /* Opens the database for writing, or again after a commit. */
 static int connect_db(struct run *r)
 {
+	int rc = wait_for_writers(r);
+	if (rc != PD_OK)
+		return rc;
 	char *msg = NULL;
 	notmuch_status_t st = notmuch_database_open_with_config(
 		NULL, NOTMUCH_DATABASE_MODE_READ_WRITE, r->o->notmuch_config, NULL, &r->db, &msg);
 	if (st != NOTMUCH_STATUS_SUCCESS) {
-		int rc = pd_store_diagnose(r->err, st, msg, r->o->notmuch_config);
+		rc = pd_store_diagnose(r->err, st, msg, r->o->notmuch_config);
 		free(msg);
 		r->db = NULL;
 		return rc;

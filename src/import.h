@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "status.h"
+#include "store_lock.h"
 
 struct pd_import_stats {
 	size_t commits;    /* commits in the range */
@@ -46,6 +47,11 @@ struct pd_import_opts {
 	/* Called for each removal: its Message-ID (NULL: it has none) and
 	 * the commit's 12 hex digits. May be NULL. */
 	void (*removal)(void *data, const char *message_id, const char *commit);
+	/* While another writer (notmuch new) holds the database, each time
+	 * it is opened: waited up to wait_ms, telling waiting (may be NULL),
+	 * then PD_E_DB_LOCKED. */
+	unsigned wait_ms;
+	pd_lock_wait_fn *waiting;
 	void *data;
 };
 

@@ -81,6 +81,16 @@ struct pd_config *pd_cli_config(struct pd_cli *cli)
 	return cfg;
 }
 
+bool pd_cli_wait_seconds(const char *arg, unsigned *secs)
+{
+	char *end = NULL;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || v < 0 || v > 86400)
+		return false;
+	*secs = (unsigned)v;
+	return true;
+}
+
 char *pd_cli_join_query(void *ctx, int argc, char **argv)
 {
 	char *q = talloc_strdup(ctx, "");

@@ -13,34 +13,7 @@
 #include <unistd.h>
 
 #include "store_diag.h"
-
-enum { RETRY_MS = 200 };
-
-/* Whether another process holds Xapian's write lock on the database
- * below path. notmuch itself would wait for it without a word (it opens
- * with Xapian's DB_RETRY_LOCK), so the wait is done here, where it can be
- * told. */
-static bool locked(const char *lockfile)
-{
-	int fd = open(lockfile, O_RDWR | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-#ifdef F_OFD_GETLK
-	int rc = fcntl(fd, F_OFD_GETLK, &fl);
-#else
-	int rc = fcntl(fd, F_GETLK, &fl);
-#endif
-	close(fd);
-	return rc == 0 && fl.l_type != F_UNLCK;
-}
-
-static void sleep_ms(unsigned ms)
-{
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
+#include "store_lock.h"
 
 static int db_destroy(notmuch_database_t **db)
 {
@@ -151,28 +124,24 @@ int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned 
 {
 	*changed = 0;
 	void *local = talloc_new(NULL);
-	char *xdir = pd_store_xapian_dir(local, pd_store_path(store));
-	char *lockfile = xdir != NULL ? talloc_asprintf(local, "%s/flintlock", xdir) : NULL;
 	notmuch_database_t **db = talloc_zero(local, notmuch_database_t *);
-	if (lockfile == NULL || db == NULL) {
+	if (db == NULL) {
 		talloc_free(local);
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
 	}
 	talloc_set_destructor(db, db_destroy);
-	for (unsigned waited = 0; locked(lockfile); waited += RETRY_MS) {
-		if (waited >= wait_ms) {
-			talloc_free(local);
-			return pd_err_set(err, PD_E_DB_LOCKED,
-					  "the notmuch database %s is still locked by another writer "
-					  "(notmuch new?) after %u s; nothing was changed: try again "
-					  "when it is done",
-					  pd_store_path(store), wait_ms / 1000);
-		}
-		if (waiting != NULL)
-			waiting(data, waited);
-		sleep_ms(RETRY_MS);
+	int rc = pd_store_wait_unlocked(pd_store_path(store), wait_ms, waiting, data);
+	if (rc != PD_OK) {
+		talloc_free(local);
+		return rc == PD_E_DB_LOCKED
+			? pd_err_set(err, rc,
+				     "the notmuch database %s is still locked by another writer "
+				     "(notmuch new?) after %u s; nothing was changed: try again "
+				     "when it is done",
+				     pd_store_path(store), wait_ms / 1000)
+			: pd_err_set(err, rc, "out of memory");
 	}
-	int rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_WRITE, err);
+	rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_WRITE, err);
 	if (rc != PD_OK) {
 		talloc_free(local);
 		return rc;

@@ -9,6 +9,7 @@
 
 #include "status.h"
 #include "store.h"
+#include "store_lock.h"
 
 struct pd_tag_write {
 	const char *const *ids;      /* Message-IDs, without <> */
@@ -22,14 +23,13 @@ struct pd_tag_write {
 	const char *remove_prefix;
 };
 
-/* Told once per attempt while another writer holds the database:
- * waited_ms so far. */
-typedef void pd_tag_wait_fn(void *data, unsigned waited_ms);
+/* Told while another writer holds the database (store_lock.h). */
+typedef pd_lock_wait_fn pd_tag_wait_fn;
 
 /* Makes the change w on every message it names, all or nothing. While
  * the database is locked by another writer it retries every 200 ms for
  * up to wait_ms, calling waiting (when not NULL) before each wait.
- * *changed: messages whose tags changed. Errors: PD_E_BUSY when still
+ * *changed: messages whose tags changed. Errors: PD_E_DB_LOCKED when still
  * locked after wait_ms, PD_E_NOT_FOUND when a message is no longer in the
  * database, others as pd_store_open; nothing was changed then. */
 int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned wait_ms,

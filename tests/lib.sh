@@ -163,3 +163,19 @@ as_other_user() {
 		fi
 	fi
 }
+
+# pd_hold_db CHECK CONFIG: another writer holds the write lock of CONFIG's
+# notmuch database, as notmuch new does while it runs (tests/unit/db-hold),
+# until pd_release_db; CHECK names the check that it got the lock. One at
+# a time.
+pd_hold_db() {
+	local held=""
+	coproc PD_HOLD { "$top_builddir/tests/unit/db-hold" "$2"; }
+	pd_hold_pid=$PD_HOLD_PID
+	read -r held <&"${PD_HOLD[0]}"
+	check_eq "$1" "held" "$held"
+}
+pd_release_db() {
+	eval "exec ${PD_HOLD[1]}>&-"
+	wait "$pd_hold_pid" 2>/dev/null
+}

@@ -178,6 +178,37 @@ printf 'epoch .\ncommit %040d\n' 0 >"$state"
 check_run "a state commit the archive no longer has" 1 "" \
 "patchdeck: the last commit imported, 000000000000 (epoch .), is no longer in the archive $arch (history rewritten?); say where to go on with --since COMMIT" -- \
 	imp a "$arch" "$PD_TMP/a"
+check_run "--wait that is not whole seconds: usage" 2 "" \
+"patchdeck import: --wait takes whole seconds (0 to 86400); try 'patchdeck --help'" -- \
+	imp a --wait soon "$arch" "$PD_TMP/a"
+
+# Another writer holds the database (notmuch new running): the import
+# says so and waits, gives up after --wait with nothing imported, and
+# goes ahead once the lock is let go.
+store g
+pd_hold_db "db-hold holds the write lock of g's database" "$PD_TMP/g.conf"
+check_run "locked, --wait 1: told, then nothing imported" 1 "" \
+"patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 1 s for it
+patchdeck: the notmuch database $PD_TMP/g is still locked by another writer (notmuch new?) after 1 s: run the import again when it is done (it goes on where this one stopped)" -- \
+	imp g --wait 1 "$arch" "$PD_TMP/g"
+check_eq "... new/ is empty" "" "$(ls "$PD_TMP/g/new")"
+imp g "$arch" "$PD_TMP/g" >"$PD_TMP/g.out" 2>"$PD_TMP/g.err" &
+pdpid=$!
+for _ in $(seq 600); do
+	[ -s "$PD_TMP/g.err" ] && break
+	sleep 0.1
+done
+pd_release_db
+wait "$pdpid"
+rc=$?
+check_eq "the lock let go while waiting: told, then imported" \
+"0
+$removal
+$(summary 7 0 1 "$arch" HEAD)
+patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 30 s for it" \
+	"$rc
+$(cat "$PD_TMP/g.out" "$PD_TMP/g.err")"
+check_eq "... every message there, byte-identical" ok "$(same g)"
 
 as_other_user
 if [ -n "$why_not" ] || [ "$(id -u)" -ne 0 ]; then

@@ -7,7 +7,6 @@
 # list, indexed by the real notmuch.
 . "$top_srcdir/tests/lib.sh"
 
-hold="$top_builddir/tests/unit/db-hold"
 store="$PD_TMP/store"
 mkdir -p "$store"
 cp -r "$PD_DEMO/mail" "$store/mail"
@@ -60,10 +59,7 @@ check_run "tag-prefix from the config file" 0 \
 rm "$XDG_CONFIG_HOME/patchdeck/config"
 
 # Another writer holds the database (as notmuch new does while it runs).
-coproc HOLD { "$hold" "$conf"; }
-hold_pid=$HOLD_PID
-read -r held <&"${HOLD[0]}"
-check_eq "db-hold holds the write lock" "held" "$held"
+pd_hold_db "db-hold holds the write lock" "$conf"
 check_run "locked, --wait 1: waited with a message, then nothing changed" 1 "" \
 	"patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 1 s for it
 patchdeck: the notmuch database $store/mail is still locked by another writer (notmuch new?) after 1 s; nothing was changed: try again when it is done" -- \
@@ -76,10 +72,9 @@ for _ in $(seq 600); do
 	[ -s "$PD_TMP/wait.err" ] && break
 	sleep 0.1
 done
-eval "exec ${HOLD[1]}>&-"
+pd_release_db
 wait "$pdpid"
 rc=$?
-wait "$hold_pid" 2>/dev/null
 check_eq "the lock released while waiting: told, then tagged" \
 	"0
 <$deep> accepted: 5 of 5 messages retagged pd/accepted
@@ -98,16 +93,12 @@ rm -rf "$split/mail/.notmuch"
 sconf="$PD_TMP/split-config"
 printf '[database]\npath=%s\nmail_root=%s\n[new]\ntags=unread\n' "$split/db" "$split/mail" >"$sconf"
 NOTMUCH_CONFIG="$sconf" notmuch new --quiet || { echo "Bail out! notmuch new (split) failed"; exit 1; }
-coproc SHOLD { "$hold" "$sconf"; }
-shold_pid=$SHOLD_PID
-read -r held <&"${SHOLD[0]}"
-check_eq "db-hold holds the split database's write lock" "held" "$held"
+pd_hold_db "db-hold holds the split database's write lock" "$sconf"
 check_run "split database locked, --wait 1: the lock is found, nothing changed" 1 "" \
 	"patchdeck: the notmuch database is locked by another writer (notmuch new?); waiting up to 1 s for it
 patchdeck: the notmuch database $split/db is still locked by another writer (notmuch new?) after 1 s; nothing was changed: try again when it is done" -- \
 	"$PATCHDECK" --notmuch-config "$sconf" tag --wait 1 "$deep" accepted
-eval "exec ${SHOLD[1]}>&-"
-wait "$shold_pid" 2>/dev/null
+pd_release_db
 
 # list --state: the column, tagged states read back, superseded for the
 # older revisions of a series.
