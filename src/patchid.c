@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <git2.h>
+#include <git2/sys/repository.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,12 @@ static char *key_of(void *ctx, const char *title, const char *email)
 
 struct pd_history_job {
 	git_repository *git;
+	/* The same object store without a work tree or config, for the
+	 * history's diffs: on a work tree libgit2 looks up every file's
+	 * attributes on disk (a realpath and a dozen stats per commit, half
+	 * of a cold build). The patch-id hashes no hunk header, so a diff
+	 * driver changes nothing. */
+	git_repository *bare;
 	char **all;                 /* HEAD's history, newest first */
 	size_t nall, next;          /* commits; the next to look at */
 	struct pd_strmap *cached;   /* commit -> index in pairs */
@@ -153,54 +160,68 @@ static char *snapshot_file(void *ctx, const char *dir, const char *head)
 }
 
 /* Reads the snapshot of HEAD into j->h; false (nothing kept) when there
- * is none or it is damaged. */
+ * is none or it is damaged. A warm start is this and nothing else, so it
+ * is one read of the file and ids pointing into it, the keys side by side
+ * in one block: no allocation per commit (bench/patchid.sh). */
 static bool read_snapshot(struct pd_history_job *j, const char *file)
 {
 	FILE *fp = fopen(file, "r");
+	struct stat st;
 	if (fp == NULL)
 		return false;
 	void *tmp = talloc_new(NULL);
 	struct pd_history *h = talloc_zero(tmp, struct pd_history);
-	char *line = NULL;
-	size_t cap = 0, n = 0, alloc = 0;
-	ssize_t len;
-	bool ok = h != NULL && getline(&line, &cap, fp) > 0; /* the root */
-	while (ok && (len = getline(&line, &cap, fp)) > 0) {
-		if (line[len - 1] == '\n')
-			line[--len] = '\0';
-		char *pid = len > GIT_OID_HEXSZ + 1 ? line + GIT_OID_HEXSZ + 1 : NULL;
-		char *email = pid != NULL ? strchr(pid, '\t') : NULL;
+	char *buf = NULL, *keys = NULL;
+	size_t size = 0;
+	bool ok = h != NULL && fstat(fileno(fp), &st) == 0 && st.st_size > 0;
+	if (ok) {
+		size = (size_t)st.st_size;
+		buf = talloc_array(h, char, size + 1);
+		keys = talloc_array(h, char, size + 1);
+		ok = buf != NULL && keys != NULL && fread(buf, 1, size, fp) == size &&
+		     buf[size - 1] == '\n';
+	}
+	fclose(fp);
+	size_t n = 0, lines = 0;
+	for (size_t i = 0; ok && i < size; i++)
+		lines += buf[i] == '\n';
+	if (ok && ((h->commits = talloc_array(h, char *, lines)) == NULL ||
+		   (h->patchids = talloc_array(h, char *, lines)) == NULL ||
+		   (h->keys = talloc_array(h, char *, lines)) == NULL))
+		ok = false;
+	char *line = ok ? memchr(buf, '\n', size) : NULL; /* after the root */
+	char *end = buf + size, *k = keys;
+	while (ok && line != NULL && ++line < end) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		*nl = '\0';
+		char *email = (size_t)(nl - line) > GIT_OID_HEXSZ + 1 ? strchr(line + GIT_OID_HEXSZ + 1, '\t') : NULL;
 		char *title = email != NULL ? strchr(email + 1, '\t') : NULL;
 		if (title == NULL || line[GIT_OID_HEXSZ] != ' ') {
 			ok = false;
 			break;
 		}
 		line[GIT_OID_HEXSZ] = *email = *title = '\0';
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 4096;
-			h->commits = talloc_realloc(h, h->commits, char *, alloc);
-			h->patchids = talloc_realloc(h, h->patchids, char *, alloc);
-			h->keys = talloc_realloc(h, h->keys, char *, alloc);
-			if (h->commits == NULL || h->patchids == NULL || h->keys == NULL) {
-				ok = false;
-				break;
-			}
-		}
-		h->commits[n] = talloc_strdup(h->commits, line);
-		h->patchids[n] = strcmp(pid, "?") != 0 ? talloc_strdup(h->patchids, pid) : NULL;
-		h->keys[n] = key_of(h->keys, title + 1, email + 1);
+		h->commits[n] = line;
+		h->patchids[n] = strcmp(line + GIT_OID_HEXSZ + 1, "?") != 0 ? line + GIT_OID_HEXSZ + 1 : NULL;
+		/* "title\nemail", the email lower-cased (key_of). */
+		size_t tl = (size_t)(nl - title - 1);
+		h->keys[n] = k;
+		memcpy(k, title + 1, tl);
+		k += tl;
+		*k++ = '\n';
+		for (const char *e = email + 1; e < title; e++)
+			*k++ = (char)(*e >= 'A' && *e <= 'Z' ? *e + 32 : *e);
+		*k++ = '\0';
 		n++;
+		line = nl;
 	}
-	free(line);
-	fclose(fp);
 	if (ok && ((h->by_patchid = pd_strmap_new(h, n + 1)) == NULL ||
 		   (h->by_key = pd_strmap_new(h, n + 1)) == NULL))
 		ok = false;
-	for (size_t k = 0; ok && k < n; k++) {
-		if (h->patchids[k] != NULL && strcmp(h->patchids[k], "-") != 0)
-			pd_strmap_add(h->by_patchid, h->patchids[k], strlen(h->patchids[k]), k, NULL);
-		if (h->keys[k] != NULL)
-			pd_strmap_add(h->by_key, h->keys[k], strlen(h->keys[k]), k, NULL);
+	for (size_t i = 0; ok && i < n; i++) {
+		if (h->patchids[i] != NULL && strcmp(h->patchids[i], "-") != 0)
+			pd_strmap_add(h->by_patchid, h->patchids[i], strlen(h->patchids[i]), i, NULL);
+		pd_strmap_add(h->by_key, h->keys[i], strlen(h->keys[i]), i, NULL);
 	}
 	if (ok) {
 		h->n = n;
@@ -259,6 +280,28 @@ static void write_snapshot(const struct pd_history_job *j)
 	talloc_free(tmp);
 }
 
+static int job_destroy(struct pd_history_job *j)
+{
+	git_repository_free(j->bare);
+	return 0;
+}
+
+/* git's object store alone, with an empty config; NULL when it cannot be
+ * had (the work tree's handle does then, only slower). */
+static git_repository *bare_handle(git_repository *git)
+{
+	git_odb *odb = NULL;
+	git_config *cfg = NULL;
+	git_repository *bare = NULL;
+	if (git_repository_odb(&odb, git) == 0 && git_repository_wrap_odb(&bare, odb) == 0 &&
+	    git_config_new(&cfg) == 0)
+		git_repository_set_config(bare, cfg);
+	git_config_free(cfg);
+	git_odb_free(odb);
+	git_error_clear();
+	return bare;
+}
+
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -279,6 +322,9 @@ int pd_history_start(struct pd_history_job **out, void *ctx, struct pd_repo *rep
 		goto done;
 	}
 	j->git = git;
+	j->bare = bare_handle(git);
+	if (j->bare != NULL)
+		talloc_set_destructor(j, job_destroy);
 	j->dir = cache_dir ? talloc_strdup(j, cache_dir) : default_dir(j);
 	git_oid head;
 	if (j->dir != NULL && git_reference_name_to_id(&head, git, "HEAD") == 0) {
@@ -368,15 +414,15 @@ static void take(struct pd_history_job *j, const char *hex, char **append)
 	bool known = pd_strmap_get(j->cached, hex, GIT_OID_HEXSZ, &at);
 	if (git_commit_parentcount(c) != 1) {
 		if (!known)
-			*append = talloc_asprintf_append(*append, "%s -\n", hex);
+			*append = talloc_asprintf_append_buffer(*append, "%s -\n", hex);
 		git_commit_free(c);
 		return;
 	}
 	char *pid = known ? j->pairs[2 * at + 1] : NULL;
 	if (pid == NULL) {
-		pid = commit_patchid(h, j->git, c);
+		pid = commit_patchid(h, j->bare != NULL ? j->bare : j->git, c);
 		if (pid != NULL) {
-			*append = talloc_asprintf_append(*append, "%s %s\n", hex, pid);
+			*append = talloc_asprintf_append_buffer(*append, "%s %s\n", hex, pid);
 			j->computed++;
 		}
 	}
