@@ -371,8 +371,8 @@ char *pd_apply_branch_name(void *ctx, const struct pd_revision *rev, const char 
 	}
 	if (slug == NULL)
 		return NULL;
-	return talloc_asprintf(ctx, "%s%s-%s%s-v%d", prefix ? prefix : "pd/", date,
-			       *slug ? slug : "series", *slug ? "" : "", rev->version);
+	return talloc_asprintf(ctx, "%s%s-%s-v%d", prefix ? prefix : "pd/", date,
+			       *slug ? slug : "series", rev->version);
 }
 
 /* The branch to make: name itself, or for a default name the first of

@@ -19,6 +19,10 @@
 #include "diff_parse.h"
 #include "strmap.h"
 
+/* The hex id's length as a size_t, for offsets (GIT_OID_HEXSZ is an int
+ * product). */
+static const size_t HEX = GIT_OID_HEXSZ;
+
 struct pd_history {
 	char **commits;     /* hex ids, HEAD's history, newest first */
 	char **patchids;    /* the same order; "-" for an empty diff */
@@ -102,18 +106,18 @@ static void read_cache(const char *file, struct pd_strmap *map, char ***ids, siz
 	char line[128];
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		size_t len = strlen(line);
-		if (len != 2 * GIT_OID_HEXSZ + 2 && !(len == GIT_OID_HEXSZ + 3 && line[GIT_OID_HEXSZ + 1] == '-'))
+		if (len != 2 * HEX + 2 && !(len == HEX + 3 && line[HEX + 1] == '-'))
 			continue;
 		line[len - 1] = '\0';
-		line[GIT_OID_HEXSZ] = '\0';
+		line[HEX] = '\0';
 		char **v = talloc_realloc(ctx, *ids, char *, 2 * (*n + 1));
 		if (v == NULL)
 			break;
 		*ids = v;
 		v[2 * *n] = talloc_strdup(v, line);
-		v[2 * *n + 1] = talloc_strdup(v, line + GIT_OID_HEXSZ + 1);
+		v[2 * *n + 1] = talloc_strdup(v, line + HEX + 1);
 		if (v[2 * *n] == NULL || v[2 * *n + 1] == NULL ||
-		    pd_strmap_add(map, v[2 * *n], GIT_OID_HEXSZ, *n, NULL) < 0)
+		    pd_strmap_add(map, v[2 * *n], HEX, *n, NULL) < 0)
 			break;
 		(*n)++;
 	}
@@ -194,15 +198,15 @@ static bool read_snapshot(struct pd_history_job *j, const char *file)
 	while (ok && line != NULL && ++line < end) {
 		char *nl = memchr(line, '\n', (size_t)(end - line));
 		*nl = '\0';
-		char *email = (size_t)(nl - line) > GIT_OID_HEXSZ + 1 ? strchr(line + GIT_OID_HEXSZ + 1, '\t') : NULL;
+		char *email = (size_t)(nl - line) > HEX + 1 ? strchr(line + HEX + 1, '\t') : NULL;
 		char *title = email != NULL ? strchr(email + 1, '\t') : NULL;
-		if (title == NULL || line[GIT_OID_HEXSZ] != ' ') {
+		if (title == NULL || line[HEX] != ' ') {
 			ok = false;
 			break;
 		}
-		line[GIT_OID_HEXSZ] = *email = *title = '\0';
+		line[HEX] = *email = *title = '\0';
 		h->commits[n] = line;
-		h->patchids[n] = strcmp(line + GIT_OID_HEXSZ + 1, "?") != 0 ? line + GIT_OID_HEXSZ + 1 : NULL;
+		h->patchids[n] = strcmp(line + HEX + 1, "?") != 0 ? line + HEX + 1 : NULL;
 		/* "title\nemail", the email lower-cased (key_of). */
 		size_t tl = (size_t)(nl - title - 1);
 		h->keys[n] = k;

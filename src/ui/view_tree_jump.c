@@ -245,7 +245,7 @@ static void file_log(struct pd_ui *ui, struct pd_repo *repo, const struct target
 				const git_signature *a = git_commit_author(c);
 				char date[16];
 				struct tm tm;
-				time_t when = a != NULL ? (time_t)(a->when.time + a->when.offset * 60) : 0;
+				time_t when = a != NULL ? (time_t)(a->when.time + (time_t)a->when.offset * 60) : 0;
 				gmtime_r(&when, &tm);
 				strftime(date, sizeof(date), "%Y-%m-%d", &tm);
 				v->text = talloc_asprintf_append(v->text, "%s %s %s: %s\n",
