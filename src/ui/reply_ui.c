@@ -2,7 +2,9 @@
  * (reply.h), each is opened in $EDITOR, then shown in a draft view with
  * one question: [s]end, [e]dit again, save as [d]raft, [q] discard.
  * Nothing reaches the send command before `s`; a draft the editor failed
- * on stays in its file, and the user is told where.
+ * on stays in its file, and the user is told where. Every draft of a job
+ * (T on marked patches makes one per patch) is written to its file before
+ * the first editor opens, so a signal that ends the reader loses none.
  */
 #include "ui.h"
 
@@ -20,9 +22,9 @@
 #include "reply_headers.h"
 
 struct reply_job {
-	char **drafts;       /* built, not yet edited */
+	char **paths;        /* each draft's file, written before the first edit */
 	size_t ndrafts, at;
-	char *path;          /* the file of drafts[at] */
+	char *path;          /* paths[at], the draft being edited or asked about */
 	char *from_email;
 	size_t sent, saved, discarded;
 };
@@ -33,12 +35,36 @@ struct draft_data {
 
 static const struct pd_view_ops draft_ops;
 
-/* The draft file the user has not decided on, or NULL: ui.c names it on
- * stderr at exit, so a signal that ends the reader does not hide it. */
-static void kept(struct pd_ui *ui, const char *path)
+/* The draft files the user has not decided on: job's from the draft
+ * `from` on (none when job is NULL). pd_reply_say_kept names them on
+ * stderr at exit, so a signal that ends the reader does not hide them. */
+static void kept(struct pd_ui *ui, const struct reply_job *job, size_t from)
 {
 	talloc_free(ui->draft_kept);
-	ui->draft_kept = path != NULL ? talloc_strdup(ui, path) : NULL;
+	ui->draft_kept = NULL;
+	ui->ndraft_kept = 0;
+	size_t n = job != NULL && from < job->ndrafts ? job->ndrafts - from : 0;
+	if (n == 0 || (ui->draft_kept = talloc_array(ui, char *, n)) == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if ((ui->draft_kept[i] = talloc_strdup(ui->draft_kept, job->paths[from + i])) == NULL)
+			return;
+		ui->ndraft_kept = i + 1;
+	}
+}
+
+void pd_reply_say_kept(const struct pd_ui *ui, FILE *out)
+{
+	if (ui->ndraft_kept == 1)
+		fprintf(out, "patchdeck: your reply was not sent; its draft is kept in %s\n",
+			ui->draft_kept[0]);
+	if (ui->ndraft_kept <= 1)
+		return;
+	fprintf(out, "patchdeck: your %zu replies were not sent; their drafts are kept in",
+		ui->ndraft_kept);
+	for (size_t i = 0; i < ui->ndraft_kept; i++)
+		fprintf(out, " %s", ui->draft_kept[i]);
+	fputc('\n', out);
 }
 
 /* ------------------------------------------------------------ the view */
@@ -133,7 +159,7 @@ static void picked(struct pd_ui *ui, void *data, int key)
 		return;
 	case 'q':
 		unlink(job->path);
-		kept(ui, NULL);
+		kept(ui, job, job->at + 1);
 		job->discarded++;
 		pd_ui_message(ui, "discarded");
 		break;
@@ -163,7 +189,7 @@ static void picked(struct pd_ui *ui, void *data, int key)
 			pd_ui_message(ui, "saved as a draft: %s", saved);
 		}
 		unlink(job->path);
-		kept(ui, NULL);
+		kept(ui, job, job->at + 1);
 		break;
 	default:
 		break;
@@ -196,7 +222,7 @@ static void edit(struct pd_ui *ui, struct reply_job *job)
 {
 	struct pd_err err;
 	pd_err_init(&err, job);
-	kept(ui, job->path);
+	kept(ui, job, job->at);
 	if (!ui->scripted) {
 		def_prog_mode();
 		endwin();
@@ -215,9 +241,13 @@ static void edit(struct pd_ui *ui, struct reply_job *job)
 		pd_ui_error(ui, "%s; the draft is kept in %s%s", pd_err_msg(&err), job->path,
 			    left > 0 ? talloc_asprintf(job, " (%zu more not started)", left) : "");
 		/* Said on the screen, unless a signal ends the reader first
-		 * (a hangup kills the editor too). */
-		if (ui->signal == 0)
-			kept(ui, NULL);
+		 * (a hangup kills the editor too): then every file is kept
+		 * and named at exit. The ones not started can be made again. */
+		if (ui->signal == 0) {
+			for (size_t i = job->at + 1; i < job->ndrafts; i++)
+				unlink(job->paths[i]);
+			kept(ui, NULL, 0);
+		}
 		talloc_free(job);
 		return;
 	}
@@ -234,22 +264,14 @@ static void next_draft(struct pd_ui *ui, struct reply_job *job)
 {
 	if (job->at == job->ndrafts) {
 		close_draft_view(ui);
+		kept(ui, NULL, 0);
 		if (job->ndrafts > 1)
 			pd_ui_message(ui, "%zu sent, %zu saved as drafts, %zu discarded", job->sent,
 				      job->saved, job->discarded);
 		talloc_free(job);
 		return;
 	}
-	struct pd_err err;
-	pd_err_init(&err, job);
-	talloc_free(job->path);
-	job->path = NULL;
-	if (pd_compose_tmpfile(&job->path, job, job->drafts[job->at], &err) != PD_OK) {
-		close_draft_view(ui);
-		pd_ui_error(ui, "%s", pd_err_msg(&err));
-		talloc_free(job);
-		return;
-	}
+	job->path = job->paths[job->at];
 	edit(ui, job);
 }
 
@@ -281,8 +303,14 @@ void pd_reply_start(struct pd_ui *ui, const char *rev_id, const char *const *ids
 	}
 	job->from_email = me.email;
 	size_t n = nids > 0 ? nids : 1;
-	job->drafts = talloc_zero_array(job, char *, n);
-	for (size_t i = 0; job->drafts != NULL && i < n; i++) {
+	char **drafts = talloc_zero_array(job, char *, n);
+	job->paths = talloc_zero_array(job, char *, n);
+	if (drafts == NULL || job->paths == NULL) {
+		pd_ui_error(ui, "out of memory");
+		talloc_free(job);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
 		const struct pd_mail *m = nids > 0 ? pd_reply_find(rev, ids[i])
 						   : pd_reply_series_target(rev);
 		struct pd_reply_in in = { .orig = m, .me = &me, .trailer = trailer };
@@ -293,15 +321,24 @@ void pd_reply_start(struct pd_ui *ui, const char *rev_id, const char *const *ids
 		}
 		if (pd_reply_recipients(job, m, (struct pd_addr **)&in.to, &in.nto,
 					(struct pd_addr **)&in.cc, &in.ncc, &err) != PD_OK ||
-		    (job->drafts[i] = pd_reply_draft(job, &in)) == NULL) {
+		    (drafts[i] = pd_reply_draft(job, &in)) == NULL) {
 			pd_ui_error(ui, "%s", err.msg != NULL ? pd_err_msg(&err) : "out of memory");
 			talloc_free(job);
 			return;
 		}
 	}
-	job->ndrafts = n;
 	/* The model is not needed any more: only the drafts' texts are. */
 	talloc_free(load);
+	for (size_t i = 0; i < n; i++)
+		if (pd_compose_tmpfile(&job->paths[i], job->paths, drafts[i], &err) != PD_OK) {
+			while (i-- > 0)
+				unlink(job->paths[i]);
+			pd_ui_error(ui, "%s", pd_err_msg(&err));
+			talloc_free(job);
+			return;
+		}
+	talloc_free(drafts);
+	job->ndrafts = n;
 	next_draft(ui, job);
 }
 

@@ -282,9 +282,7 @@ int pd_reader_main(struct pd_cli *cli, const struct pd_reader_opts *opts,
 	}
 stop:
 	pd_display_stop(ui);
-	if (ui->draft_kept != NULL)
-		fprintf(stderr, "patchdeck: your reply was not sent; its draft is kept in %s\n",
-			ui->draft_kept);
+	pd_reply_say_kept(ui, stderr);
 	/* A review state that never reached the database is said, not lost. */
 	char *unwritten = pd_triage_unwritten(ui, ui);
 	if (unwritten != NULL && rc == PD_EXIT_OK) {

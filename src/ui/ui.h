@@ -93,9 +93,11 @@ struct pd_ui {
 	 * Short while a list loads between keys (ui.c). */
 	int wait_ms;
 	volatile sig_atomic_t signal; /* a terminating signal that arrived */
-	/* reply_ui.c: the file of a reply not yet sent, saved or discarded,
-	 * named on stderr at exit (a signal may end the reader with it). */
-	char *draft_kept;
+	/* reply_ui.c: the files of replies not yet sent, saved or discarded
+	 * (the one being edited and those not started), named on stderr at
+	 * exit by pd_reply_say_kept (a signal may end the reader with them). */
+	char **draft_kept;
+	size_t ndraft_kept;
 
 	/* Scripted mode (see script.c). */
 	bool scripted;
@@ -280,6 +282,8 @@ const struct pd_revision *pd_list_selected(const struct pd_view *view);
  * (reply.h's enum, or -1), each edited, shown and sent or kept. */
 void pd_reply_start(struct pd_ui *ui, const char *rev_id, const char *const *ids, size_t nids,
 		    int trailer);
+/* One line on out naming the draft files kept (ui->draft_kept), if any. */
+void pd_reply_say_kept(const struct pd_ui *ui, FILE *out);
 /* Asks which trailer, then pd_reply_start; what names the target. */
 void pd_reply_ask_trailer(struct pd_ui *ui, const char *rev_id, const char *const *ids,
 			  size_t nids, const char *what);

@@ -1,10 +1,11 @@
 #!/bin/bash
 # Faults around a reply on a real terminal (tmux), issue 8: SIGTERM and
 # SIGHUP while the reply editor is open and while the send question is
-# shown, and an editor that exits non-zero. Nothing is sent, the terminal
-# is given back as it was, the draft file keeps what the user wrote, and
-# standard error names that file at exit (a signal leaves no screen to
-# read it on).
+# shown, also in a T on two marked patches (two drafts), and an editor
+# that exits non-zero. Nothing is sent, the terminal is given back as it
+# was, the draft files keep what the user wrote and the drafts not yet
+# started, and standard error names those files at exit (a signal leaves
+# no screen to read it on).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tui.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
@@ -104,6 +105,81 @@ for sig in TERM HUP; do
 	given_back "SIG$sig at the send question" $([ $sig = TERM ] && echo 143 || echo 129)
 	kept "SIG$sig at the send question"
 done
+
+# T r on both patches of the first series (marked with m): two drafts,
+# both written before the first editor opens; waits for that editor.
+reply_two() {
+	tm send-keys Enter
+	wait_for "mm: walker: batch" 300 >/dev/null
+	tm send-keys /
+	tm send-keys -l " 1/2"
+	tm send-keys Enter m j m
+	wait_for "2 patches marked" 300 >/dev/null
+	tm send-keys T
+	wait_for "[r]eviewed-by" 300 >/dev/null
+	tm send-keys r
+	wait_for "EDITING" 300 >/dev/null
+}
+# NAME: nothing sent; the first draft with the words, the second as made
+# (the Reviewed-by to patch 2), both named on stderr in that order.
+kept_two() {
+	local one two
+	one=$(grep -l '^my own words$' "$T"/tmp/patchdeck-reply-*.eml 2>/dev/null)
+	two=$(grep -L '^my own words$' "$T"/tmp/patchdeck-reply-*.eml 2>/dev/null)
+	check_eq "$1: nothing sent" "0" "$(ls "$T/sent" | wc -l)"
+	check_eq "$1: two drafts kept: the one edited, and the one not started" "1 1" \
+		"$(printf '%s\n' "$one" | grep -c .) $(printf '%s\n' "$two" | grep -c .)"
+	check_eq "$1: the one not started: the Reviewed-by reply to patch 2" \
+		"Subject: Re: [PATCH v2 2/2] mm: walker: batch
+Reviewed-by: Morgan Hale <morgan@example.org>" \
+		"$(grep -E '^(Subject|Reviewed-by):' "$two" 2>&1)"
+	check_eq "$1: standard error names both" \
+		"patchdeck: your 2 replies were not sent; their drafts are kept in $one $two" \
+		"$(cat "$T/err")"
+}
+
+start
+reply_two
+kill -TERM "$(pid_of_reader)"
+tm send-keys Enter
+given_back "T on two patches, SIGTERM while the first is edited" 143
+kept_two "T on two patches, SIGTERM while the first is edited"
+
+start
+reply_two
+pgid=$(ps -o tpgid= -p "$(tm display-message -p '#{pane_pid}')" | tr -d ' ')
+kill -HUP -- "-$pgid"
+given_back "T on two patches, SIGHUP while the first is edited" 129
+kept_two "T on two patches, SIGHUP while the first is edited"
+
+start
+reply_two
+tm send-keys Enter
+if wait_for "discard (1 of 2)?" 300; then
+	kill -TERM "$(pid_of_reader)"
+else
+	tap_not_ok "the send question is shown for the first of two" "$(screen)"
+fi
+given_back "T on two patches, SIGTERM at the first's send question" 143
+kept_two "T on two patches, SIGTERM at the first's send question"
+
+# The first discarded, SIGTERM in the second's editor: only that one is
+# kept and named, as for a single reply.
+start
+reply_two
+tm send-keys Enter
+wait_for "discard (1 of 2)?" 300 >/dev/null
+tm send-keys q
+wait_for "batch" 300 >/dev/null
+for _ in $(seq 300); do
+	[ "$(grep -l '^my own words$' "$T"/tmp/*.eml 2>/dev/null | wc -l)" = 1 ] &&
+		[ "$(ls "$T"/tmp/*.eml | wc -l)" = 1 ] && screen | grep -q EDITING && break
+	sleep 0.1
+done
+kill -TERM "$(pid_of_reader)"
+tm send-keys Enter
+given_back "T on two patches, the first discarded, SIGTERM in the second's editor" 143
+kept "T on two patches, the first discarded, SIGTERM in the second's editor"
 
 # The editor exits non-zero: nothing sent, the draft kept and named on the
 # last line; the reader goes on.
