@@ -28,7 +28,8 @@
 	X(CONFIG, "configuration error")                                       \
 	X(TERMINAL, "terminal error")                                          \
 	X(INTERNAL, "internal error")                                          \
-	X(DIFF, "the diff does not parse")
+	X(DIFF, "the diff does not parse")                                     \
+	X(DB_REPLACED, "notmuch database was replaced")
 
 /* Indexes first, then the negative codes derived from them, so the list
  * above is the only place a code is written down and every PD_E_* is a

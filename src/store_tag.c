@@ -12,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store_diag.h"
 #include "store_lock.h"
+#include "store_same.h"
 
 static int db_destroy(notmuch_database_t **db)
 {
@@ -102,23 +102,6 @@ static int write_one(notmuch_database_t *db, const char *id, const struct pd_tag
 	return PD_OK;
 }
 
-/* A handle of its own on the store's database, in mode: the reader's
- * stays read-only, and a write holds the lock only while it writes. *db
- * stays NULL on failure, with err saying why as pd_store_open would. */
-static int reopen(notmuch_database_t **db, struct pd_store *store, notmuch_database_mode_t mode,
-		  struct pd_err *err)
-{
-	char *msg = NULL;
-	notmuch_status_t st =
-		notmuch_database_open_with_config(NULL, mode, pd_store_config(store), NULL, db, &msg);
-	int rc = st == NOTMUCH_STATUS_SUCCESS ? PD_OK
-					      : pd_store_diagnose(err, st, msg, pd_store_config(store));
-	if (rc != PD_OK)
-		*db = NULL;
-	free(msg);
-	return rc;
-}
-
 int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned wait_ms,
 		 pd_tag_wait_fn *waiting, void *data, size_t *changed, struct pd_err *err)
 {
@@ -141,7 +124,9 @@ int pd_store_tag(struct pd_store *store, const struct pd_tag_write *w, unsigned 
 				     pd_store_path(store), wait_ms / 1000)
 			: pd_err_set(err, rc, "out of memory");
 	}
-	rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_WRITE, err);
+	/* A handle of its own: the reader's stays read-only, and a write
+	 * holds the lock only while it writes. */
+	rc = pd_store_reopen(db, store, true, err);
 	if (rc != PD_OK) {
 		talloc_free(local);
 		return rc;
@@ -187,7 +172,7 @@ int pd_store_tags_read(struct pd_store *store, void *ctx, const char *query,
 	talloc_set_destructor(db, db_destroy);
 	/* Freed before the database: local's children go last-made first. */
 	talloc_set_destructor(q, query_destroy);
-	int rc = reopen(db, store, NOTMUCH_DATABASE_MODE_READ_ONLY, err);
+	int rc = pd_store_reopen(db, store, false, err);
 	if (rc != PD_OK) {
 		talloc_free(local);
 		return rc;

@@ -16,6 +16,7 @@
 #include "defer.h"
 #include "review_state.h"
 #include "series.h"
+#include "store_same.h"
 #include "store_tag.h"
 #include "strmap.h"
 
@@ -81,7 +82,10 @@ static void read_states(struct pd_ui *ui, struct pd_triage *t)
 	struct pd_err err;
 	pd_err_init(&err, NULL);
 	struct pd_states *st = NULL;
-	if (pd_states_read(&st, t, pd_store_config(ui->store), prefix(ui), &err) != PD_OK) {
+	/* A database made again under the reader holds other mail: its
+	 * states would be set on a list they do not belong to. */
+	if (pd_store_same(ui->store, &err) != PD_OK ||
+	    pd_states_read(&st, t, pd_store_config(ui->store), prefix(ui), &err) != PD_OK) {
 		/* The list still works; the states just all read as new. */
 		pd_ui_error(ui, "review states not read: %s", pd_err_msg(&err));
 		st = pd_states_new(t);

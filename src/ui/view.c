@@ -1,6 +1,7 @@
 /* Generic view code: the stack, scrolling, selection, search, and drawing
  * the screen (view lines, status bar, message line). */
 #include "ui.h"
+#include "store_same.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -24,6 +25,15 @@ int pd_view_push(struct pd_ui *ui, const struct pd_view_ops *ops, void *arg,
 	int rc = ops->open(ui, view, err);
 	if (rc != PD_OK) {
 		talloc_free(view);
+		/* Mail files that cannot be read, a series no longer there: when
+		 * the database was replaced under the reader, that is the one
+		 * thing to say (its fix is not `notmuch new`). */
+		struct pd_err same;
+		pd_err_init(&same, NULL);
+		if (rc != PD_E_NOMEM && ui->store != NULL &&
+		    pd_store_same(ui->store, &same) == PD_E_DB_REPLACED)
+			rc = pd_err_set(err, PD_E_DB_REPLACED, "%s", same.msg);
+		talloc_free(same.msg);
 		return rc;
 	}
 	ui->top = view;
@@ -302,7 +312,7 @@ static void draw_last_line(struct pd_ui *ui, int y)
 		while (*in != '\0' && pd_text_width(ui, in) + 2 > ui->cols)
 			in++;
 		int x = pd_put(ui, y, 0, ui->cols, PD_AREA_PROMPT, p);
-		x = pd_put_pad(ui, y, x, ui->cols, PD_AREA_PROMPT, in);
+		pd_put_pad(ui, y, x, ui->cols, PD_AREA_PROMPT, in);
 		int cx = 1 + pd_text_width(ui, in);
 		move(y, cx < ui->cols ? cx : ui->cols - 1);
 		curs_set(1);
