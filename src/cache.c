@@ -16,7 +16,8 @@
 /* Raised whenever the file or record layout changes: an older file is
  * then ignored and rewritten. */
 #define FORMAT_VERSION 2
-#define MAGIC "PDCACHE\n"
+/* Eight bytes, no NUL. */
+static const unsigned char MAGIC[8] = { 'P', 'D', 'C', 'A', 'C', 'H', 'E', '\n' };
 /* magic, version, index length, index checksum, records length; the
  * records follow, then the index */
 enum { HEADER = 40 };
@@ -204,7 +205,7 @@ int pd_cache_read(struct pd_cache **out, void *ctx, const char *path, const char
 	struct stat st;
 	if (c->fd < 0 || fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size < HEADER || !read_at(c, head, HEADER, 0) ||
-	    memcmp(head, MAGIC, 8) != 0 || get64(head + 8) != FORMAT_VERSION) {
+	    memcmp(head, MAGIC, sizeof(MAGIC)) != 0 || get64(head + 8) != FORMAT_VERSION) {
 		talloc_free(c);
 		return PD_OK;
 	}
@@ -381,30 +382,107 @@ static void sink_put(struct sink *k, const void *p, size_t n)
 	k->len += n;
 }
 
-/* The records of u into rb and its index into ib; the index every kept
- * thread got is in newidx (SIZE_MAX: dropped, or its old record does not
- * read back). */
-static void payload(struct pd_cbuf *ib, struct sink *rb, const struct pd_cache_update *u,
-		    void *local)
+/* A record written this time; its thread id is at tid in the writer's
+ * tids (offsets: the buffer moves as it grows). */
+struct new_ent {
+	size_t tid;
+	uint64_t off, len, sum;
+};
+
+struct pd_cache_writer {
+	char *path, *tmp;
+	struct sink rb;
+	struct pd_cbuf tids;         /* the new records' ids, NUL-terminated */
+	struct new_ent *ents;
+	size_t nents, cap;
+	bool nomem;
+	bool renamed;                /* else the temporary file goes */
+};
+
+static int writer_destroy(struct pd_cache_writer *w)
 {
-	struct pd_cbuf *b = ib;
+	if (w->rb.fd >= 0)
+		close(w->rb.fd);
+	if (!w->renamed)
+		(void)unlink(w->tmp);
+	return 0;
+}
+
+int pd_cache_writer_new(struct pd_cache_writer **out, void *ctx, const char *path,
+			struct pd_err *err)
+{
+	*out = NULL;
+	struct pd_cache_writer *w = talloc_zero(ctx, struct pd_cache_writer);
+	char *dirs = w != NULL ? talloc_strdup(w, path) : NULL;
+	if (dirs == NULL || (w->path = talloc_strdup(w, path)) == NULL ||
+	    (w->tmp = talloc_asprintf(w, "%s.tmpXXXXXX", path)) == NULL) {
+		talloc_free(w);
+		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	}
+	make_dirs(dirs);
+	w->rb = (struct sink){ .fd = mkstemp(w->tmp), .buf = { .owner = w } };
+	w->tids.owner = w;
+	if (w->rb.fd < 0) {
+		int rc = pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", w->tmp,
+				    strerror(errno));
+		talloc_free(w);
+		return rc;
+	}
+	talloc_set_destructor(w, writer_destroy);
+	/* The header last, once the lengths are known: until then the file
+	 * is no cache file (and it is renamed into place only whole). */
+	unsigned char head[HEADER] = { 0 };
+	w->rb.err = write_all(w->rb.fd, head, HEADER);
+	*out = w;
+	return PD_OK;
+}
+
+void pd_cache_writer_add(struct pd_cache_writer *w, const char *tid, const unsigned char *data,
+			 size_t len)
+{
+	if (w->nents == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 1024;
+		struct new_ent *e = talloc_realloc(w, w->ents, struct new_ent, cap);
+		if (e == NULL) {
+			w->nomem = true;
+			return;
+		}
+		w->ents = e;
+		w->cap = cap;
+	}
+	w->ents[w->nents++] = (struct new_ent){ .tid = w->tids.len, .off = w->rb.len, .len = len,
+						.sum = checksum(data, len) };
+	pd_cbuf_bytes(&w->tids, tid, strlen(tid) + 1);
+	sink_put(&w->rb, data, len);
+}
+
+/* The index of the file w wrote, into b: the records added, then (copied
+ * after them) old's kept ones, and the query lists. The index every old
+ * thread got is in newidx (SIZE_MAX: dropped, or its record does not read
+ * back). */
+static void index_into(struct pd_cbuf *b, struct pd_cache_writer *w,
+		       const struct pd_cache_update *u, void *local)
+{
+	struct sink *rb = &w->rb;
 	struct pd_cache *old = u->old;
-	size_t nold = old != NULL ? old->nthreads : 0;
+	size_t nold = old != NULL ? old->nthreads : 0, nnew = w->nents;
 	size_t *newidx = talloc_array(local, size_t, nold + 1);
 	uint64_t *newoff = talloc_array(local, uint64_t, nold + 1);
-	struct pd_strmap *idx = pd_strmap_new(local, nold + u->nrecs + 16);
-	struct pd_strmap *fresh = pd_strmap_new(local, u->nrecs + 16);
-	if (newidx == NULL || newoff == NULL || idx == NULL || fresh == NULL) {
+	struct pd_strmap *idx = pd_strmap_new(local, nold + nnew + 16);
+	if (newidx == NULL || newoff == NULL || idx == NULL || w->tids.failed) {
 		b->failed = true;
 		return;
 	}
-	for (size_t i = 0; i < u->nrecs; i++)
-		if (pd_strmap_add(fresh, u->recs[i].tid, strlen(u->recs[i].tid), i, NULL) < 0)
+	/* No record is added now: the ids stay where they are. */
+	for (size_t i = 0; i < nnew; i++) {
+		const char *tid = (const char *)w->tids.data + w->ents[i].tid;
+		if (pd_strmap_add(idx, tid, strlen(tid), i, NULL) < 0)
 			b->failed = true;
-	size_t nt = 0;
+	}
+	size_t nt = nnew;
 	for (size_t i = 0; i < nold; i++) {
 		const struct thread_ent *t = &old->threads[i];
-		bool drop = pd_strmap_get(fresh, t->tid, t->tid_len, NULL) ||
+		bool drop = pd_strmap_get(idx, t->tid, t->tid_len, NULL) ||
 			    (u->changed != NULL && pd_strmap_get(u->changed, t->tid, t->tid_len, NULL));
 		bool nomem = false;
 		const unsigned char *rec = drop ? NULL : record(old, i, &nomem);
@@ -418,7 +496,13 @@ static void payload(struct pd_cbuf *ib, struct sink *rb, const struct pd_cache_u
 	}
 	pd_cbuf_str(b, u->uuid);
 	pd_cbuf_u(b, u->revision);
-	pd_cbuf_u(b, nt + u->nrecs);
+	pd_cbuf_u(b, nt);
+	for (size_t i = 0; i < nnew; i++) {
+		pd_cbuf_str(b, (const char *)w->tids.data + w->ents[i].tid);
+		pd_cbuf_u(b, w->ents[i].off);
+		pd_cbuf_u(b, w->ents[i].len);
+		pd_cbuf_u(b, w->ents[i].sum);
+	}
 	for (size_t i = 0; i < nold; i++) {
 		const struct thread_ent *t = &old->threads[i];
 		if (newidx[i] == SIZE_MAX)
@@ -428,15 +512,6 @@ static void payload(struct pd_cbuf *ib, struct sink *rb, const struct pd_cache_u
 		pd_cbuf_u(b, t->len);
 		pd_cbuf_u(b, t->sum);
 		if (pd_strmap_add(idx, t->tid, t->tid_len, newidx[i], NULL) < 0)
-			b->failed = true;
-	}
-	for (size_t i = 0; i < u->nrecs; i++) {
-		pd_cbuf_str(b, u->recs[i].tid);
-		pd_cbuf_u(b, rb->len);
-		pd_cbuf_u(b, u->recs[i].len);
-		pd_cbuf_u(b, checksum(u->recs[i].data, u->recs[i].len));
-		sink_put(rb, u->recs[i].data, u->recs[i].len);
-		if (pd_strmap_add(idx, u->recs[i].tid, strlen(u->recs[i].tid), nt + i, NULL) < 0)
 			b->failed = true;
 	}
 	/* The query lists: this load's, then (same revision only) the old
@@ -479,57 +554,45 @@ static void payload(struct pd_cbuf *ib, struct sink *rb, const struct pd_cache_u
 		b->failed = true;
 }
 
-int pd_cache_write(const struct pd_cache_update *u, struct pd_err *err)
+int pd_cache_writer_finish(struct pd_cache_writer *w, const struct pd_cache_update *u,
+			   struct pd_err *err)
 {
-	void *local = talloc_new(NULL);
-	char *path = local != NULL ? talloc_strdup(local, u->path) : NULL;
-	char *tmp = local != NULL ? talloc_asprintf(local, "%s.tmpXXXXXX", u->path) : NULL;
-	if (path == NULL || tmp == NULL) {
-		talloc_free(local);
-		return pd_err_set(err, PD_E_NOMEM, "out of memory");
-	}
-	make_dirs(path);
-	struct sink rb = { .fd = mkstemp(tmp), .buf = { .owner = local } };
-	if (rb.fd < 0) {
-		int rc = pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", tmp,
-				    strerror(errno));
-		talloc_free(local);
-		return rc;
-	}
-	/* The header last, once the lengths are known: until then the file
-	 * is no cache file (and it is renamed into place only whole). */
-	unsigned char head[HEADER] = { 0 };
+	/* Under w: this may run on a thread of its own (load_cache.c). */
+	void *local = talloc_new(w);
 	struct pd_cbuf ib = { .owner = local };
-	rb.err = write_all(rb.fd, head, HEADER);
-	payload(&ib, &rb, u, local);
-	sink_flush(&rb);
-	uint64_t rlen = rb.len;
-	int e = rb.err;
-	bool nomem = ib.failed || rb.buf.failed;
+	if (local == NULL)
+		ib.failed = true;
+	else
+		index_into(&ib, w, u, local);
+	sink_flush(&w->rb);
+	uint64_t rlen = w->rb.len;
+	int e = w->rb.err;
+	bool nomem = w->nomem || ib.failed || w->rb.buf.failed;
 	if (e == 0 && !nomem)
-		e = write_all(rb.fd, ib.data, ib.len);
+		e = write_all(w->rb.fd, ib.data, ib.len);
 	if (e == 0 && !nomem) {
-		memcpy(head, MAGIC, 8);
+		unsigned char head[HEADER];
+		memcpy(head, MAGIC, sizeof(MAGIC));
 		put64(head + 8, FORMAT_VERSION);
 		put64(head + 16, ib.len);
 		put64(head + 24, checksum(ib.data, ib.len));
 		put64(head + 32, rlen);
-		if (pwrite(rb.fd, head, HEADER, 0) != HEADER)
+		if (pwrite(w->rb.fd, head, HEADER, 0) != HEADER)
 			e = errno ? errno : EIO;
 	}
-	if (close(rb.fd) != 0 && e == 0)
+	if (close(w->rb.fd) != 0 && e == 0)
 		e = errno;
-	if (e == 0 && !nomem && rename(tmp, u->path) != 0)
+	w->rb.fd = -1;
+	if (e == 0 && !nomem && rename(w->tmp, w->path) == 0)
+		w->renamed = true;
+	else if (e == 0 && !nomem)
 		e = errno;
-	int rc = PD_OK;
-	if (e == 0 && !nomem)
-		pd_cache_prune(u->path, time(NULL));
-	if (e != 0 || nomem) {
-		(void)unlink(tmp);
-		rc = nomem ? pd_err_set(err, PD_E_NOMEM, "out of memory")
-			   : pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s",
-					u->path, strerror(e));
-	}
 	talloc_free(local);
-	return rc;
+	if (w->renamed) {
+		pd_cache_prune(w->path, time(NULL));
+		return PD_OK;
+	}
+	return nomem ? pd_err_set(err, PD_E_NOMEM, "out of memory")
+		     : pd_err_set(err, PD_E_IO, "cannot write the series cache %s: %s", w->path,
+				  strerror(e));
 }

@@ -12,8 +12,9 @@
  * database's, else the file is ignored (and replaced by the next write).
  * A record is read and checked only when its thread is wanted, so that a
  * first screen waits for a few records, not for the whole file; a record
- * that fails its checksum is refused, and its thread read from mail. Writes go to a temporary file renamed over the old one, so a
- * reader sees the old file or the new one, never a part. The cache is an
+ * that fails its checksum is refused, and its thread read from mail.
+ * Writes go to a temporary file renamed over the old one, so a reader
+ * sees the old file or the new one, never a part. The cache is an
  * optimisation only: PATCHDECK_CACHE=0 (the --no-cache option) turns it
  * off, and what is shown never depends on it.
  */
@@ -62,24 +63,31 @@ const char *pd_cache_tid(const struct pd_cache *c, size_t i, size_t *len);
 int pd_cache_thread(struct pd_cache *c, size_t i, void *ctx, struct pd_cache_msg **msgs,
 		    size_t *n);
 
-/* A thread read from mail this time: its id and record. */
-struct pd_cache_rec {
-	const char *tid;
-	unsigned char *data;
-	size_t len;
-};
+/* A new cache file, written as the load goes: each record as its thread
+ * is read from mail (so a whole store's records are never held), then the
+ * old file's records still good, the index and the header, and only then
+ * renamed into place. Until then it is a temporary file beside the cache
+ * file, which freeing the writer removes. */
+struct pd_cache_writer;
 
-/* What a load hands the writer. */
+/* Starts the file for path under ctx. PD_E_IO (err naming it) when it
+ * cannot be made. */
+int pd_cache_writer_new(struct pd_cache_writer **out, void *ctx, const char *path,
+			struct pd_err *err);
+
+/* Appends the record (len bytes at data) of thread tid. A failure is
+ * kept, and reported by pd_cache_writer_finish. */
+void pd_cache_writer_add(struct pd_cache_writer *w, const char *tid, const unsigned char *data,
+			 size_t len);
+
+/* What a load hands the writer at the end. */
 struct pd_cache_update {
-	const char *path;
 	const char *uuid;
 	unsigned long revision;
 	struct pd_cache *old;              /* the file read before, or NULL */
 	/* Thread ids with a message changed since old's revision: their old
 	 * records are dropped. NULL: none (old is of this revision). */
 	const struct pd_strmap *changed;
-	const struct pd_cache_rec *recs;   /* new records, each tid once */
-	size_t nrecs;
 	/* The query and every thread it found, in walking order; NULL when
 	 * some thread has no record (its mail could not be read). */
 	const char *query;
@@ -87,10 +95,13 @@ struct pd_cache_update {
 	size_t norder;
 };
 
-/* Writes the new file: old's records (minus changed and replaced ones,
- * and those that do not read back), the new records, the query's thread
- * list and, when old is of the same revision, old's query lists. 0 or PD_E_IO / PD_E_NOMEM, with err naming
- * the file; the old file stays as it was on failure. */
-int pd_cache_write(const struct pd_cache_update *u, struct pd_err *err);
+/* Finishes w's file: old's records (minus changed and replaced ones, and
+ * those that do not read back), the index (the records added, the query's
+ * thread list and, when old is of the same revision, old's query lists),
+ * the header; renames it into place. 0 or PD_E_IO / PD_E_NOMEM, with err
+ * naming the file; the old file stays as it was on failure. Reads old,
+ * which must not be used meanwhile; the caller frees w after. */
+int pd_cache_writer_finish(struct pd_cache_writer *w, const struct pd_cache_update *u,
+			   struct pd_err *err);
 
 #endif

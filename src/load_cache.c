@@ -2,6 +2,8 @@
 
 #include "load_int.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
@@ -109,66 +111,145 @@ bool pd_load_from_cache(struct pd_load_job *job, void *slice, struct batch *b)
 	return true;
 }
 
-/* Keeps the record of a thread read from mail, for the cache file. */
+/* Writes the record of a thread read from mail to the new cache file. */
 void pd_load_record(struct pd_load_job *job, const struct batch *b)
 {
+	if (job->writer == NULL && !job->nowrite) {
+		struct pd_err e;
+		pd_err_init(&e, job);
+		/* A cache that cannot be written is no failure: the next
+		 * start reads mail. */
+		job->nowrite = pd_cache_writer_new(&job->writer, job, job->cache_path, &e) != PD_OK;
+		talloc_free(e.msg);
+		job->rec.owner = job;
+	}
+	if (job->writer == NULL)
+		return;
 	struct pd_mail **mails = talloc_array(NULL, struct pd_mail *, b->n);
 	bool ok = mails != NULL;
 	for (size_t k = 0; ok && k < b->n; k++)
 		ok = b->tasks[k].rc == PD_OK && (mails[k] = b->tasks[k].mail) != NULL;
-	if (ok && job->nrecs == job->cap_recs) {
-		size_t cap = job->cap_recs ? 2 * job->cap_recs : 256;
-		struct pd_cache_rec *r = talloc_realloc(job, job->recs, struct pd_cache_rec, cap);
-		ok = r != NULL;
-		if (ok) {
-			job->recs = r;
-			job->cap_recs = cap;
-		}
-	}
-	struct pd_cbuf cb = { .owner = job->recs };
+	job->rec.len = 0;
 	if (ok) {
-		pd_cache_put_thread(&cb, b->msgs, mails, b->n);
-		ok = !cb.failed;
+		pd_cache_put_thread(&job->rec, b->msgs, mails, b->n);
+		ok = !job->rec.failed;
 	}
-	/* The buffer grew by doubling: a copy of its size. */
-	unsigned char *data = ok ? talloc_memdup(job->recs, cb.data, cb.len) : NULL;
-	talloc_free(cb.data);
 	talloc_free(mails);
-	if (data == NULL) {
+	if (ok)
+		pd_cache_writer_add(job->writer, b->tid, job->rec.data, job->rec.len);
+	else
 		job->incomplete = true;
-		return;
-	}
-	job->recs[job->nrecs++] = (struct pd_cache_rec){ .tid = b->tid, .data = data,
-							 .len = cb.len };
+	job->rec.failed = false;
 }
 
-/* Once the walk is done: the cache file over what was read. A cache
- * that cannot be written is no failure: the next start reads mail. */
+/* The file being finished on a thread of its own. The thread owns what
+ * is under root (the writer, the old file, the changed threads, a copy of
+ * the query's thread list) and frees it at the end; the job joins the
+ * thread and frees root. With PATCHDECK_THREADS=0 (set when talloc's null
+ * tracking is on, which is not thread-safe) it is written at once. */
+struct saver {
+	pthread_t thread;
+	bool threaded;
+	void *root;
+	struct pd_cache_writer *w;
+	struct pd_cache_update u;
+};
+
+static void *save_main(void *arg)
+{
+	struct saver *s = arg;
+	struct pd_err e;
+	pd_err_init(&e, s->root);
+	(void)pd_cache_writer_finish(s->w, &s->u, &e);
+	talloc_free_children(s->root);
+	return NULL;
+}
+
+/* The n strings at v copied into one block under ctx. */
+static char **pack(void *ctx, char *const *v, size_t n)
+{
+	size_t size = (n + 1) * sizeof(char *);
+	for (size_t i = 0; i < n; i++)
+		size += strlen(v[i]) + 1;
+	char **c = talloc_size(ctx, size);
+	if (c == NULL)
+		return NULL;
+	char *at = (char *)(c + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(v[i]) + 1;
+		c[i] = memcpy(at, v[i], len);
+		at += len;
+	}
+	c[n] = NULL;
+	return c;
+}
+
+/* Once the walk is done: the cache file over what was read. */
 void pd_load_cache_save(struct pd_load_job *job)
 {
-	if (!job->caching)
+	if (!job->caching || job->saver != NULL)
 		return;
-	struct pd_err e;
-	pd_err_init(&e, job);
+	if (job->writer == NULL && !job->nowrite) {
+		/* Nothing read from mail (every thread the cache's): a new
+		 * file all the same, for this revision and query. */
+		struct pd_err e;
+		pd_err_init(&e, job);
+		job->nowrite = pd_cache_writer_new(&job->writer, job, job->cache_path, &e) != PD_OK;
+		talloc_free(e.msg);
+	}
+	TALLOC_FREE(job->rec.data);
+	job->rec = (struct pd_cbuf){ 0 };
+	struct saver *s = calloc(1, sizeof(*s));
+	void *root = s != NULL ? talloc_new(NULL) : NULL;
 	bool current = job->cache != NULL && pd_cache_revision(job->cache) == job->revision;
-	struct pd_cache_update u = {
-		.path = job->cache_path,
-		.uuid = job->uuid,
+	char **order = root != NULL ? pack(root, job->order, job->norder) : NULL;
+	char *uuid = root != NULL ? talloc_strdup(root, job->uuid) : NULL;
+	char *query = root != NULL && job->query != NULL ? talloc_strdup(root, job->query) : NULL;
+	if (job->writer == NULL || order == NULL || uuid == NULL || query == NULL) {
+		talloc_free(root);
+		free(s);
+		TALLOC_FREE(job->writer);
+		TALLOC_FREE(job->cache);
+		return;
+	}
+	s->root = root;
+	s->w = talloc_steal(root, job->writer);
+	s->u = (struct pd_cache_update){
+		.uuid = uuid,
 		.revision = job->revision,
-		.old = job->cache,
-		.changed = current ? NULL : job->changed,
-		.recs = job->recs,
-		.nrecs = job->nrecs,
-		.query = job->incomplete ? NULL : job->query,
-		.order = job->order,
+		.old = talloc_steal(root, job->cache),
+		.changed = current ? NULL : talloc_steal(root, job->changed),
+		.query = job->incomplete ? NULL : query,
+		.order = order,
 		.norder = job->norder,
 	};
-	(void)pd_cache_write(&u, &e);
-	talloc_free(e.msg);
-	/* Neither is needed again: the job is done. */
-	TALLOC_FREE(job->recs);
-	job->nrecs = job->cap_recs = 0;
-	TALLOC_FREE(job->cache);
+	job->writer = NULL;
+	job->cache = NULL;
+	if (!current)
+		job->changed = NULL;
+	/* Signals are the main thread's (see pd_load_build). */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	const char *threads = getenv("PATCHDECK_THREADS");
+	s->threaded = (threads == NULL || strcmp(threads, "0") != 0) &&
+		      pthread_create(&s->thread, NULL, save_main, s) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!s->threaded)
+		save_main(s);
+	job->saver = s;
+}
+
+void pd_load_cache_wait(struct pd_load_job *job)
+{
+	struct saver *s = job->saver;
+	if (s == NULL)
+		return;
+	if (s->threaded)
+		pthread_join(s->thread, NULL);
+	talloc_free(s->root);
+	free(s);
+	job->saver = NULL;
 }
 
 /* Reads the store unchanged since the cache was written: the query's

@@ -14,6 +14,7 @@
 #include "strmap.h"
 
 struct build;
+struct saver;
 
 struct pd_load_job {
 	struct pd_store *store;
@@ -44,9 +45,14 @@ struct pd_load_job {
 	size_t nreplay, ireplay;
 	char **order;                /* the threads taken, in order */
 	size_t norder, cap_order;
-	struct pd_cache_rec *recs;   /* threads read from mail, to write */
-	size_t nrecs, cap_recs;
+	/* The new file: each thread read from mail goes to it at once (a
+	 * store's records held until the end would be a third of the
+	 * peak). Made on the first such thread; NULL when it cannot be. */
+	struct pd_cache_writer *writer;
+	bool nowrite;                /* it could not be made */
+	struct pd_cbuf rec;          /* one thread's record, the buffer reused */
 	bool incomplete;             /* a thread read has no record */
+	struct saver *saver;         /* finishing the file, on a thread */
 };
 
 /* The threads a slice took, with the messages being read. */
@@ -81,8 +87,13 @@ bool pd_load_from_cache(struct pd_load_job *job, void *slice, struct batch *b);
 /* Keeps the record of a thread read from mail, for the cache file. */
 void pd_load_record(struct pd_load_job *job, const struct batch *b);
 
-/* Once the walk is done: the cache file over what was read. */
+/* Once the walk is done: the cache file over what was read, finished on
+ * a thread of its own (copying the old file's records and writing the
+ * index take a while on a large store, and keys must be answered). */
 void pd_load_cache_save(struct pd_load_job *job);
+
+/* Waits until the file pd_load_cache_save started is written. */
+void pd_load_cache_wait(struct pd_load_job *job);
 
 /* The store unchanged: reads the query's threads from the cache. */
 int pd_load_replay_step(struct pd_load_job *job, unsigned budget_ms, bool *done,
