@@ -35,7 +35,7 @@ static int meta_line(struct pd_body *b, const struct pd_line *l)
 			b->change_id = word;
 		else if (k == 2) {
 			size_t cap = b->prereq_ids ? talloc_get_size(b->prereq_ids) / sizeof(char *) : 0;
-			if (b->nprereq == cap) {
+			if (b->prereq_ids == NULL || b->nprereq == cap) {
 				char **grown = talloc_realloc(b, b->prereq_ids, char *, cap ? 2 * cap : 4);
 				if (grown == NULL)
 					return PD_E_NOMEM;

@@ -124,16 +124,15 @@ char *pd_changelog_extract(void *ctx, const char *text)
 				end = next;
 				gap = false;
 			}
-		} else if (stop(s, tl)) {
+		} else if (stop(s, tl) || (!blank && gap && !heading(s, tl) && !item(s, tl))) {
+			/* the end marker, or prose after a blank line */
 			break;
 		} else if (blank) {
 			gap = true;
-		} else if (heading(s, tl) || item(s, tl) || !gap) {
+		} else {
 			/* a heading, a list item, or the next line of an entry */
 			end = next;
 			gap = false;
-		} else {
-			break;
 		}
 		s = next;
 	}

@@ -36,18 +36,16 @@ static void put_colored(FILE *out, const char *text)
 		const char *color = NULL;
 		if (len >= 5 && strncmp(line, "    ", 4) == 0) {
 			char outer = line[4], inner = len > 5 ? line[5] : ' ';
-			if (outer == '@')
-				color = "\033[35m";
-			else if (outer == '-')
+			if (outer == '-')
 				color = inner == '+' || inner == '-' ? "\033[7;31m" : "\033[31m";
 			else if (outer == '+')
 				color = inner == '+' || inner == '-' ? "\033[7;32m" : "\033[32m";
+			else if (outer == '@' || inner == '@')
+				color = "\033[35m";
 			else if (inner == '+')
 				color = "\033[32m";
 			else if (inner == '-')
 				color = "\033[31m";
-			else if (inner == '@')
-				color = "\033[35m";
 			else if (len > 6 && line[5] == '#' && line[6] == '#')
 				color = "\033[1m";
 		} else if (len > 0) {

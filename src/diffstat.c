@@ -238,7 +238,8 @@ static int decimal_width(uintmax_t n)
 
 static long scale_linear(long it, long width, long max_change)
 {
-	if (!it)
+	/* max_change is the largest it of the stat: 0 only when every it is. */
+	if (it == 0 || max_change <= 0)
 		return 0;
 	/* At least one mark for any change: scale as if one column shorter,
 	 * then add one. */
@@ -385,7 +386,7 @@ static bool parse_summary(const char *line, size_t *files, size_t *ins, size_t *
 	const char *p = line;
 	while (*p == ' ')
 		p++;
-	if (!parse_size(&p, files) || (strncmp(p, " file changed", 13) && strncmp(p, " files changed", 14)))
+	if (!parse_size(&p, files) || (strncmp(p, " file changed", 13) != 0 && strncmp(p, " files changed", 14) != 0))
 		return false;
 	*ins = *del = 0;
 	for (const char *c = strchr(p, ','); c != NULL; c = strchr(c + 1, ',')) {

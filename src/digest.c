@@ -207,19 +207,18 @@ static int order(struct pd_digest *d, void *tmp)
 		struct pd_digest_mail *e = &d->mails[i];
 		/* The map keys pointers by their bytes: revisions are unique
 		 * objects, so their addresses are their identity. */
-		const struct pd_revision *key = e->rev;
 		size_t at;
-		if (!pd_strmap_get(revs, (const char *)&e->rev, sizeof(key), &at)) {
+		if (!pd_strmap_get(revs, (const char *)&e->rev, sizeof(e->rev), &at)) {
 			at = d->nseries++;
 			const struct pd_revision *r = e->rev;
 			d->series[at] = (struct pd_digest_series){
 				.rev = r,
 				.author = r->cover != NULL ? pd_digest_author(d, r->cover) : r->author,
 			};
-			if (pd_strmap_add(revs, (const char *)&e->rev, sizeof(key), at, NULL) < 0)
+			if (pd_strmap_add(revs, (const char *)&e->rev, sizeof(e->rev), at, NULL) < 0)
 				return PD_E_NOMEM;
 		}
-		if (e->mail == e->rev->cover)
+		if (e->rev->cover != NULL && e->mail == e->rev->cover)
 			d->series[at].cover = true;
 		else
 			d->series[at].npatches++;

@@ -49,7 +49,7 @@ int pd_digest_run(struct pd_digest **d, struct pd_digest_head *head, void *ctx,
 	}
 	/* --to names the last day of the range, which ends at its midnight. */
 	if (to != 0)
-		to += 24 * 60 * 60;
+		to += (time_t)24 * 60 * 60;
 	if (from != 0 && to != 0 && to <= from)
 		return pd_err_set(err, PD_E_USAGE,
 				  "--to %s is before --from %s; give the earlier day to --from",

@@ -457,8 +457,8 @@ static struct pd_body *try_attachment(struct pd_parse *p, GMimePart *c, bool in_
 		return NULL;
 	bool mail = looks_like_mail(&a);
 	if ((only_mail && !mail) ||
-	    (sniff && !mail && strncmp(a.bytes, "diff ", 5) && strncmp(a.bytes, "Index: ", 7) &&
-	     strncmp(a.bytes, "--- ", 4)))
+	    (sniff && !mail && strncmp(a.bytes, "diff ", 5) != 0 && strncmp(a.bytes, "Index: ", 7) != 0 &&
+	     strncmp(a.bytes, "--- ", 4) != 0))
 		return NULL;
 	if ((*autf8 = to_utf8(p, &a)) == NULL) {
 		p->nomem = true;

@@ -193,10 +193,13 @@ static bool read_snapshot(struct pd_history_job *j, const char *file)
 		   (h->patchids = talloc_array(h, char *, lines)) == NULL ||
 		   (h->keys = talloc_array(h, char *, lines)) == NULL))
 		ok = false;
+	/* ok: buf holds size bytes, the last a '\n', so every line has its end. */
+	char *end = ok ? buf + size : NULL, *k = keys;
 	char *line = ok ? memchr(buf, '\n', size) : NULL; /* after the root */
-	char *end = buf + size, *k = keys;
 	while (ok && line != NULL && ++line < end) {
 		char *nl = memchr(line, '\n', (size_t)(end - line));
+		if (nl == NULL)
+			break;
 		*nl = '\0';
 		char *email = (size_t)(nl - line) > HEX + 1 ? strchr(line + HEX + 1, '\t') : NULL;
 		char *title = email != NULL ? strchr(email + 1, '\t') : NULL;

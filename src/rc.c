@@ -293,15 +293,15 @@ static int theme_find(char **path, void *ctx, const char *name, struct pd_err *e
 	*path = pd_config_theme_path(ctx, name);
 	if (*path == NULL && builtin_theme(name) == NULL) {
 		char *user = pd_config_theme_path(ctx, "/");
-		return pd_err_set(err, PD_E_NOT_FOUND,
-				  "no theme '%s'; put %s.theme in %s%s%s", name, name,
-				  user ? user : "~/.config/patchdeck/themes",
+		/* Not inside the call: pd_err_set is a macro (status.h), and a
+		 * directive among a macro's arguments is undefined behaviour. */
 #ifdef PD_THEMEDIR
-				  " or " PD_THEMEDIR,
+		const char *also = " or " PD_THEMEDIR;
 #else
-				  "",
+		const char *also = "";
 #endif
-				  "");
+		return pd_err_set(err, PD_E_NOT_FOUND, "no theme '%s'; put %s.theme in %s%s", name,
+				  name, user ? user : "~/.config/patchdeck/themes", also);
 	}
 	struct stat st;
 	if (*path != NULL && (access(*path, R_OK) != 0 || stat(*path, &st) != 0))

@@ -55,7 +55,8 @@ int pd_err_setv(struct pd_err *err, int code, const char *fmt, va_list ap)
 	return code;
 }
 
-int pd_err_set(struct pd_err *err, int code, const char *fmt, ...)
+/* In parentheses: status.h has a macro of the same name. */
+int (pd_err_set)(struct pd_err *err, int code, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -179,6 +179,9 @@ static int build_rows(struct thread_data *d, const struct collect *c, void *tmp)
 	if (!parent || !count || !idx || !fill || !stack || !stack_parent || !stack_depth ||
 	    !d->rows || !d->mails || !row_of)
 		return PD_E_NOMEM;
+	/* No mail: no rows (and c->v and c->rank were never allocated). */
+	if (n == 0)
+		return PD_OK;
 
 	for (size_t i = 0; i < n; i++)
 		parent[i] = find_parent(c, i);
