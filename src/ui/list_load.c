@@ -6,6 +6,7 @@
  * one processor at most; reading goes on the while. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <talloc.h>
 #include <time.h>
 
@@ -23,6 +24,7 @@ struct pd_list_load {
 	bool failed;        /* finished early: what was read stays listed */
 	long build_ms;      /* when the last build started */
 	long interval_ms;   /* from then until the next one */
+	long step_ms;       /* PATCHDECK_LOAD_STEP_MS, or -1 */
 };
 
 static long now_ms(void)
@@ -39,10 +41,15 @@ int pd_list_load_start(struct pd_list_load **out, void *ctx, struct pd_store *st
 	struct pd_list_load *l = talloc_zero(ctx, struct pd_list_load);
 	if (l == NULL)
 		return pd_err_set(err, PD_E_NOMEM, "out of memory");
+	const char *step = getenv("PATCHDECK_LOAD_STEP_MS");
+	l->step_ms = step != NULL && *step >= '0' && *step <= '9' ? atol(step) : -1;
+	if (l->step_ms >= 0)
+		incremental = true;
+	unsigned first_ms = l->step_ms >= 0 ? (unsigned)l->step_ms : FIRST_SLICE_MS;
 	int rc = pd_load_begin(&l->job, l, store, query, 0, err);
 	do {
 		if (rc == PD_OK)
-			rc = pd_load_step(l->job, incremental ? FIRST_SLICE_MS : WHOLE_SLICE_MS,
+			rc = pd_load_step(l->job, incremental ? first_ms : WHOLE_SLICE_MS,
 					  &l->done, err);
 	} while (rc == PD_OK && !incremental && !l->done);
 	/* A first slice's model takes a millisecond: built here. */
@@ -74,7 +81,8 @@ int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load
 		l->finished = l->final;
 	}
 	if (rc == PD_OK && !l->done)
-		rc = pd_load_step(l->job, budget_ms, &l->done, err);
+		rc = pd_load_step(l->job, l->step_ms >= 0 ? (unsigned)l->step_ms : budget_ms,
+				  &l->done, err);
 	if (rc == PD_OK && !l->finished && !pd_load_building(l->job) &&
 	    (l->done || now_ms() - l->build_ms >= l->interval_ms)) {
 		l->final = l->done;
@@ -86,7 +94,9 @@ int pd_list_load_work(struct pd_list_load *l, unsigned budget_ms, struct pd_load
 		l->finished = l->failed = true;
 		return rc;
 	}
-	*more = !l->finished;
+	/* A slice more after the last model: views opened from the list
+	 * while it loaded take it up then. */
+	*more = !l->finished || *fresh != NULL;
 	return PD_OK;
 }
 
@@ -103,4 +113,9 @@ char *pd_list_load_progress(void *ctx, const struct pd_list_load *l)
 bool pd_list_load_complete(const struct pd_list_load *l)
 {
 	return l->finished && !l->failed;
+}
+
+bool pd_list_load_loading(const struct pd_list_load *l)
+{
+	return !l->finished;
 }

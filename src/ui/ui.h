@@ -200,6 +200,12 @@ int pd_script_run(struct pd_ui *ui, const char *path, struct pd_err *err);
 
 /* The views. */
 extern const struct pd_view_ops pd_list_ops;    /* view_list.c: series list */
+/* Once the list view has read every thread holding a patch: true, and
+ * *tids the threads of the series holding revision id (under ctx; NULL
+ * when it has none). False while it loads. A list of a query, or whose
+ * loading failed, never has them: true, *tids NULL. */
+bool pd_list_series_threads(struct pd_view *list, void *ctx, const char *id,
+			    const char ***tids, size_t *n);
 extern const struct pd_view_ops pd_series_ops;  /* view_series.c */
 extern const struct pd_view_ops pd_patch_ops;   /* view_patch.c */
 extern const struct pd_view_ops pd_thread_ops;  /* view_thread.c: reply tree */
@@ -227,6 +233,10 @@ struct pd_series_arg {
 	 * (pd_load_series_in); NULL: pd_load_series finds them. */
 	const char **threads;
 	size_t nthreads;
+	/* threads are those the list below has read so far (it is still
+	 * loading): the view reads the series again once the list is whole
+	 * (pd_list_series_threads), older revisions and all. */
+	bool partial;
 };
 struct pd_patch_arg {
 	struct pd_load *load;

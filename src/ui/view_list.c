@@ -430,8 +430,10 @@ static void open_series(struct pd_ui *ui, struct pd_view *view)
 	bool ok = a != NULL && (a->id = talloc_strdup(a, rev->id)) != NULL;
 	/* Over every thread holding a patch, the list knows all the
 	 * series' threads: the view reads those alone, not every patch of
-	 * its senders (thousands of mails on a large store). */
-	if (ok && *d->query == '\0' && pd_list_load_complete(d->loader))
+	 * its senders (thousands of mails on a large store). While it loads,
+	 * those read so far, and the view reads the rest when it is done. */
+	a->partial = ok && *d->query == '\0' && pd_list_load_loading(d->loader);
+	if (ok && *d->query == '\0' && (a->partial || pd_list_load_complete(d->loader)))
 		ok = (a->threads = pd_load_thread_ids(a, rev->series, &a->nthreads)) != NULL;
 	if (!ok || pd_view_push(ui, &pd_series_ops, a, &err) != PD_OK) {
 		pd_ui_error(ui, "%s", !ok ? "out of memory" : pd_err_msg(&err));
@@ -440,6 +442,21 @@ static void open_series(struct pd_ui *ui, struct pd_view *view)
 		talloc_steal(ui->top, a);
 	}
 	talloc_free(err.msg);
+}
+
+bool pd_list_series_threads(struct pd_view *list, void *ctx, const char *id,
+			    const char ***tids, size_t *n)
+{
+	struct list_data *d = list->data;
+	*tids = NULL;
+	*n = 0;
+	if (d == NULL || pd_list_load_loading(d->loader))
+		return false;
+	const struct pd_revision *rev = *d->query == '\0' && pd_list_load_complete(d->loader)
+		? pd_model_find(d->load->model, id) : NULL;
+	if (rev != NULL)
+		*tids = pd_load_thread_ids(ctx, rev->series, n);
+	return true;
 }
 
 /* The cycle key: all, then each state some series is in, then all. */

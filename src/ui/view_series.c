@@ -43,6 +43,7 @@ struct series_data {
 	struct pd_thread_arg thread_arg;
 	bool *marked;   /* per rev->patches: for a trailer reply (m) */
 	const struct pd_patch *shown; /* where n/p in the patch view ended */
+	bool partial;   /* read while the list loaded (pd_series_arg) */
 };
 
 static char *version_name(void *ctx, const struct pd_revision *r)
@@ -353,9 +354,11 @@ static bool set_title(struct pd_ui *ui, struct pd_view *view, struct series_data
 {
 	void *tmp = talloc_new(NULL);
 	char *merged = pd_ui_merged_progress(ui, tmp, d->check, d->rev);
+	const char *note = merged != NULL ? merged
+			 : d->partial ? "other revisions: after loading" : NULL;
 	char *title = talloc_asprintf(view, "%s %s%s%s%s", version_name(tmp, d->rev),
-				      d->rev->title ? d->rev->title : "", merged ? "  (" : "",
-				      merged ? merged : "", merged ? ")" : "");
+				      d->rev->title ? d->rev->title : "", note ? "  (" : "",
+				      note ? note : "", note ? ")" : "");
 	talloc_free(tmp);
 	if (title == NULL)
 		return false;
@@ -418,11 +421,70 @@ static int series_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *er
 		: pd_load_series(&d->load, &d->rev, d, ui->store, a->id, PD_LOAD_BODIES, err);
 	if (rc != PD_OK)
 		return rc;
+	d->partial = a->partial && a->threads != NULL;
 	check(ui, d);
 	if ((rc = build(ui, view, d)) != PD_OK)
 		return pd_err_set(err, rc, "out of memory");
 	view->data = d;
 	return PD_OK;
+}
+
+static void rebuild(struct pd_ui *ui, struct pd_view *view);
+
+/* Whether the n threads tids are those at a. */
+static bool same_threads(const struct pd_series_arg *a, const char *const *tids, size_t n)
+{
+	if (n != a->nthreads)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < n && !found; k++)
+			found = strcmp(tids[i], a->threads[k]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Opened while the list below loaded: once it is whole, the series is
+ * read again over all its threads (older revisions may be among those
+ * read since), the same revision shown, the cursor kept. Only while on
+ * top: the views above point into the model. */
+static void complete(struct pd_ui *ui, struct pd_view *view, struct series_data *d)
+{
+	struct pd_view *list = view->below;
+	while (list != NULL && list->ops != &pd_list_ops)
+		list = list->below;
+	void *tmp = talloc_new(NULL);
+	const char **tids = NULL;
+	size_t n = 0;
+	if (tmp == NULL || ui->top != view ||
+	    (list != NULL && !pd_list_series_threads(list, tmp, d->rev->id, &tids, &n))) {
+		talloc_free(tmp);
+		return;
+	}
+	d->partial = false;
+	const struct pd_series_arg *a = view->arg;
+	struct pd_load *load = NULL;
+	struct pd_revision *rev = NULL;
+	struct pd_err err;
+	pd_err_init(&err, tmp);
+	if (tids != NULL && !same_threads(a, tids, n) &&
+	    pd_load_series_in(&load, &rev, d, ui->store, d->rev->id, tids, n, PD_LOAD_BODIES,
+			      &err) == PD_OK) {
+		/* The old model stays until the view closes: a question
+		 * asked on it (a, s) may still point into it. */
+		if (rev->npatches != d->rev->npatches)
+			TALLOC_FREE(d->marked);
+		d->load = load;
+		d->rev = rev;
+		d->shown = NULL;
+		check(ui, d);
+	} else if (tids != NULL && !same_threads(a, tids, n)) {
+		pd_ui_error(ui, "%s", pd_err_msg(&err));
+	}
+	talloc_free(tmp);
+	rebuild(ui, view);
 }
 
 static void series_layout(struct pd_ui *ui, struct pd_view *view)
@@ -617,6 +679,8 @@ static bool series_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_
 {
 	struct series_data *d = view->data;
 	bool more = false;
+	if (d != NULL && d->partial)
+		complete(ui, view, d);
 	if (d == NULL || !pd_ui_merged_work(ui, d->rev, d->check, budget_ms, &more))
 		return more;
 	if (more) {
