@@ -1,11 +1,13 @@
 /* The reader's tree: opened repositories, remembered checks, and `a`. */
 #include "apply_ui.h"
 
+#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 
 #include "apply.h"
+#include "apply_cache.h"
 #include "apply_tag.h"
 #include "load.h"
 #include "patchid.h"
@@ -31,7 +33,14 @@ struct known_history {
 
 enum { SYNC_TODO = 500 };
 
-enum verdict { V_HEAD = 1, V_BASE, V_NONE };
+/* Also the digits of the verdict cache (apply_cache.h): never renumber. */
+enum verdict { V_HEAD = 1, V_BASE, V_NONE, V_MERGED, V_EMPTY };
+
+/* A tree's verdicts on disk, for its HEAD when first asked. */
+struct tree_cache {
+	struct pd_repo *repo;
+	struct pd_check_cache *cache;  /* NULL: HEAD unknown, nothing kept */
+};
 
 /* A question of `a` while it waits for its answer. */
 struct pending {
@@ -45,6 +54,8 @@ struct pd_ui_tree {
 	struct opened *open;
 	size_t nopen;
 	struct pd_strmap *verdicts;     /* revision id -> enum verdict */
+	struct tree_cache *caches;
+	size_t ncaches;
 	struct known_history *hist;
 	size_t nhist;
 	struct pending *pending;
@@ -111,7 +122,35 @@ struct pd_repo *pd_ui_tree(struct pd_ui *ui, const struct pd_revision *rev, void
 	return o->repo;
 }
 
-static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdict v)
+/* The verdicts kept on disk for repo's HEAD (opened once a session). */
+static struct pd_check_cache *disk(struct pd_ui *ui, struct pd_repo *repo)
+{
+	struct pd_ui_tree *t = state(ui);
+	if (t == NULL || repo == NULL)
+		return NULL;
+	for (size_t i = 0; i < t->ncaches; i++)
+		if (t->caches[i].repo == repo)
+			return t->caches[i].cache;
+	struct tree_cache *v = talloc_realloc(t, t->caches, struct tree_cache, t->ncaches + 1);
+	if (v == NULL)
+		return NULL;
+	t->caches = v;
+	git_oid head;
+	char hex[GIT_OID_HEXSZ + 1];
+	struct pd_check_cache *c = NULL;
+	if (git_reference_name_to_id(&head, pd_repo_git(repo), "HEAD") == 0) {
+		git_oid_tostr(hex, sizeof(hex), &head);
+		c = pd_check_cache_open(t, NULL, hex);
+	}
+	git_error_clear();
+	v[t->ncaches++] = (struct tree_cache){ .repo = repo, .cache = c };
+	return c;
+}
+
+/* Keeps v for the list's mark: for the session, and on disk for the
+ * next one when final (nothing still being read). */
+static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdict v,
+		     struct pd_repo *repo, bool final)
 {
 	struct pd_ui_tree *t = state(ui);
 	if (t == NULL)
@@ -122,6 +161,25 @@ static void remember(struct pd_ui *ui, const struct pd_revision *rev, enum verdi
 	char *key = talloc_strdup(t->verdicts, rev->id);
 	if (key != NULL)
 		(void)pd_strmap_set(t->verdicts, key, strlen(key), (size_t)v);
+	struct pd_check_cache *c = final ? disk(ui, repo) : NULL;
+	if (c != NULL) {
+		char *ck = pd_check_cache_key(NULL, rev);
+		pd_check_cache_put(c, ck, (int)v);
+		talloc_free(ck);
+	}
+}
+
+/* The mark of a checked rev: every patch already in HEAD's history, else
+ * where it applies. An incomplete series applies nowhere. */
+static enum verdict verdict_of(const struct pd_revision *rev, const struct pd_check *c)
+{
+	if (rev->npatches == 0)
+		return V_EMPTY;
+	bool complete = rev->nmissing == 0;
+	if (complete && c->merged != NULL && c->nmerged == rev->npatches)
+		return V_MERGED;
+	return complete && c->on_head.applies ? V_HEAD
+	       : complete && c->on_base.applies ? V_BASE : V_NONE;
 }
 
 /* The commits per step of a history read between keys: the slice's time
@@ -223,10 +281,39 @@ bool pd_ui_merged_work(struct pd_ui *ui, const struct pd_revision *rev, struct p
 	c->merged_pending = false;
 	if (k != NULL && k->h != NULL)
 		(void)pd_check_merged(c, k->h, repo, rev);
+	remember(ui, rev, verdict_of(rev, c), repo, k != NULL && k->h != NULL);
 	changed = true;
 done:
 	talloc_free(tmp);
 	return changed;
+}
+
+bool pd_ui_history_work(struct pd_ui *ui, const struct pd_revision *rev, unsigned budget_ms,
+			void *ctx, char **progress)
+{
+	*progress = NULL;
+	void *tmp = talloc_new(NULL);
+	char *why = NULL;
+	bool pending = false, more = false;
+	struct pd_repo *repo = pd_ui_tree(ui, rev, tmp, &why);
+	if (repo != NULL)
+		(void)history(ui, repo, &pending);
+	struct known_history *k = pending ? known(ui, repo) : NULL;
+	if (k != NULL && k->job != NULL) {
+		size_t step = step_commits();
+		if (pd_history_step(k->job, step > 0 ? 0 : budget_ms, step)) {
+			size_t done = 0, total = 0;
+			pd_history_progress(k->job, &done, &total);
+			*progress = talloc_asprintf(ctx, "merged check: %s/%s commits",
+						    thousands(tmp, done), thousands(tmp, total));
+			more = true;
+		} else {
+			k->h = pd_history_finish(k->job, ui->tree, NULL);
+			TALLOC_FREE(k->job);
+		}
+	}
+	talloc_free(tmp);
+	return more;
 }
 
 struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, void *ctx,
@@ -250,9 +337,8 @@ struct pd_check *pd_ui_check(struct pd_ui *ui, const struct pd_revision *rev, vo
 	if (h != NULL)
 		(void)pd_check_merged(c, h, repo, rev);
 	c->merged_pending = pending;
-	bool complete = rev->nmissing == 0 && rev->npatches > 0;
-	remember(ui, rev, complete && c->on_head.applies ? V_HEAD
-			  : complete && c->on_base.applies ? V_BASE : V_NONE);
+	/* Kept on disk once the already-merged part is known too. */
+	remember(ui, rev, verdict_of(rev, c), repo, h != NULL);
 	return c;
 }
 
@@ -261,8 +347,18 @@ const char *pd_ui_check_mark(struct pd_ui *ui, const struct pd_revision *rev)
 	struct pd_ui_tree *t = ui->tree;
 	size_t v = 0;
 	if (t == NULL || t->verdicts == NULL ||
-	    !pd_strmap_get(t->verdicts, rev->id, strlen(rev->id), &v))
-		return "";
+	    !pd_strmap_get(t->verdicts, rev->id, strlen(rev->id), &v)) {
+		/* Not checked this session: what an earlier one found for the
+		 * same mail and HEAD, if anything (a hash and a lookup). */
+		void *tmp = talloc_new(NULL);
+		char *why = NULL;
+		struct pd_repo *repo = pd_ui_tree(ui, rev, tmp, &why);
+		char *key = repo != NULL ? pd_check_cache_key(tmp, rev) : NULL;
+		v = (size_t)pd_check_cache_get(disk(ui, repo), key);
+		talloc_free(tmp);
+		if (v != 0)
+			remember(ui, rev, (enum verdict)v, repo, false);
+	}
 	switch ((enum verdict)v) {
 	case V_HEAD:
 		return ui->utf8 ? "\u2713" : "+";
@@ -270,6 +366,10 @@ const char *pd_ui_check_mark(struct pd_ui *ui, const struct pd_revision *rev)
 		return "~";
 	case V_NONE:
 		return ui->utf8 ? "\u2717" : "x";
+	case V_MERGED:
+		return "=";
+	case V_EMPTY:
+		return " "; /* checked: a pull request, nothing to apply */
 	}
 	return "";
 }
@@ -313,7 +413,7 @@ static int insert_text(struct pd_doc_line *l, void *ctx, size_t off, const char 
 		talloc_steal(t, l->spans);
 	talloc_free(l->text);
 	l->text = t;
-	for (size_t i = 0; i < l->nspans; i++) {
+	for (size_t i = 0; l->spans != NULL && i < l->nspans; i++) {
 		if (l->spans[i].start >= off)
 			l->spans[i].start += n;
 		if (l->spans[i].end > off)
@@ -442,7 +542,7 @@ void pd_ui_apply_ask(struct pd_ui *ui, const struct pd_revision *rev, bool reloa
 				      .branch_prefix = NULL };
 	struct pd_apply_result *res = NULL;
 	if (pd_apply(&res, tmp, p->repo, rev, &opts, &err) != PD_OK) {
-		remember(ui, rev, V_NONE);
+		remember(ui, rev, V_NONE, p->repo, false);
 		pd_ui_error(ui, "%s", pd_err_msg(&err));
 		goto done;
 	}
@@ -490,7 +590,7 @@ static void apply_now(struct pd_ui *ui, struct pending *p)
 	    pd_apply(&res, tmp, p->repo, p->rev, &opts, &err) != PD_OK) {
 		pd_ui_error(ui, "%s", pd_err_msg(&err));
 	} else {
-		remember(ui, p->rev, V_BASE);
+		remember(ui, p->rev, V_BASE, p->repo, false);
 		/* The branch holds the commits whatever the view does next. */
 		tag_applied(ui, p->rev, res->branch);
 		/* What `patchdeck apply` prints, in a view of its own. */

@@ -3,10 +3,11 @@
  * `a`, applying it to a new branch after a question on the last line.
  *
  * Checks run when a series view opens (the series is read with its bodies
- * then anyway) and when `a` is pressed; their verdicts are kept for this
- * session by revision, and the series list shows them as a mark. A list row
- * whose series was not opened yet has no mark: the list never waits for a
- * tree.
+ * then anyway), when `a` is pressed, and between keys for the list's rows
+ * on screen (list_check.h); their verdicts are kept for this session by
+ * revision and on disk by the revision's Message-IDs and the tree's HEAD
+ * (apply_cache.h), and the series list shows them as a mark. The list
+ * never waits for a tree.
  */
 #ifndef PD_UI_APPLY_UI_H
 #define PD_UI_APPLY_UI_H
@@ -40,7 +41,9 @@ int pd_ui_tree_doc(struct pd_doc *doc, void *tmp, const struct pd_revision *rev,
 		   int missing_kind);
 
 /* The list's mark for rev: "" (not checked), or applies on HEAD, only on
- * its base, on neither (glyphs as the terminal can draw them). */
+ * its base, on neither (glyphs as the terminal can draw them), or "=":
+ * every patch is in HEAD's history already. A rev not checked this
+ * session takes what the disk cache kept for its mail and HEAD. */
 const char *pd_ui_check_mark(struct pd_ui *ui, const struct pd_revision *rev);
 
 /* `a`: asks on the last line, then applies rev (read again with its
@@ -58,6 +61,13 @@ bool pd_ui_merged_work(struct pd_ui *ui, const struct pd_revision *rev, struct p
  * NULL. */
 char *pd_ui_merged_progress(struct pd_ui *ui, void *ctx, const struct pd_check *c,
 			    const struct pd_revision *rev);
+
+/* Before the list checks rev: reads on in the history of rev's tree for
+ * about budget_ms while it is still being read (a cold patch-id cache),
+ * true then with *progress ("merged check: 4,000/20,000 commits", under
+ * ctx); false when it is read (or there is no tree). */
+bool pd_ui_history_work(struct pd_ui *ui, const struct pd_revision *rev, unsigned budget_ms,
+			void *ctx, char **progress);
 
 /* While a question of pd_ui_apply_ask is open, every key goes here;
  * returns false when no question is open. */

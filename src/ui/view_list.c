@@ -14,6 +14,7 @@
 #include <talloc.h>
 
 #include "apply_ui.h"
+#include "list_check.h"
 #include "list_load.h"
 #include "review_state.h"
 #include "series_fmt.h"
@@ -54,6 +55,7 @@ struct list_data {
 	int filter;               /* the review state shown alone, or -1 */
 	int hide;                 /* the review state not shown, or -1 */
 	size_t counts[PD_STATE_COUNT]; /* series per state; superseded: older revisions */
+	struct pd_list_check *check;   /* the rows' apply marks (list_check.h) */
 };
 
 static bool mail_unread(const struct pd_mail *m)
@@ -179,6 +181,8 @@ static void set_title(struct pd_view *view)
 {
 	struct list_data *d = view->data;
 	char *progress = pd_list_load_progress(view, d->loader);
+	if (progress == NULL)
+		progress = pd_list_check_progress(view, d->check);
 	/* Once anything is triaged: how many series are in each state. */
 	char *counts = talloc_strdup(view, "");
 	for (int i = 0; d->cols.state && counts != NULL && i < PD_STATE_COUNT; i++)
@@ -254,6 +258,21 @@ static int list_open(struct pd_ui *ui, struct pd_view *view, struct pd_err *err)
 	return rc;
 }
 
+/* Once the list is read: the apply marks of the rows on screen, then of
+ * the next screen (list_check.h). */
+static bool check_rows(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms)
+{
+	struct list_data *d = view->data;
+	size_t h = (size_t)pd_view_height(ui), n = 0;
+	const struct pd_revision **revs = talloc_array(NULL, const struct pd_revision *, 2 * h + 1);
+	for (size_t i = view->top; revs != NULL && i < d->nrows && n < 2 * h; i++)
+		revs[n++] = d->rows[i].rev;
+	bool known = *d->query == '\0' && pd_list_load_complete(d->loader);
+	bool more = revs != NULL && pd_list_check_work(ui, &d->check, d, revs, n, known, budget_ms);
+	talloc_free(revs);
+	return more;
+}
+
 static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms)
 {
 	struct list_data *d = view->data;
@@ -276,6 +295,8 @@ static bool list_work(struct pd_ui *ui, struct pd_view *view, unsigned budget_ms
 	if (rc != PD_OK)
 		pd_ui_error(ui, "%s", pd_err_msg(&err));
 	talloc_free(err.msg);
+	if (!more && rc == PD_OK && pd_ui_has_tree(ui))
+		more = check_rows(ui, view, budget_ms);
 	if (fresh == NULL)
 		set_title(view);
 	return more;

@@ -36,7 +36,6 @@ flags="-std=c11 -D_GNU_SOURCE -I$top_builddir -I$top_srcdir/src -I$top_srcdir/sr
 # Known findings, by the area that owns the file (issue 8's report has
 # each one).
 todo=" $(sed -e 's/#.*//' <<'EOF' | tr '\n' ' '
-src/ui/apply_ui.c   # TREE: analyzer null dereference (spans)
 EOF
 ) "
 

@@ -114,8 +114,8 @@ own_ids() { # CASE: its patches and cover, sorted
 tagged() { notmuch search --output=messages tag:pd/applied | sed 's/^id://' | sort; }
 check_eq 'a, y: notmuch search tag:pd/applied finds the series (cover and patches), nothing else' \
 	"$(own_ids clean)" "$(tagged)"
-check_eq 'a, y: the list shows the state applied (a new session)' \
-"2024-03-04 Sam Okafor            v1    2/2      A0 R1 T0 (2)   applied    kernel/watchdog_lite: conf" \
+check_eq 'a, y: the list shows the state applied (a new session), and the mark kept on disk (HEAD did not move)' \
+"2024-03-04 Sam Okafor            v1    2/2    ✓ A0 R1 T0 (2)   applied    kernel/watchdog_lite: conf" \
 "$(tv 'dump' --screen 4x100 | sed -n 1p)"
 check_eq 'a, y: the same commits patchdeck apply --dry-run builds (tree), master not moved' \
 "$("$PATCHDECK" --tree "$T/tree" apply --dry-run --branch x "$CLEAN" >/dev/null; git -C "$T/tree" rev-parse "$br^{tree}") $(git -C "$T/tree" rev-parse master)" \
