@@ -33,6 +33,12 @@ static void check_row(struct pd_ui *ui, struct pd_list_check *s, const struct pd
 	struct pd_load *load = NULL;
 	struct pd_revision *full = NULL;
 	char *why = NULL;
+	/* No tree for it (a `tree PREFIX DIR` of another target): nothing
+	 * to read. */
+	if (pd_ui_tree(ui, rev, tmp, &why) == NULL) {
+		talloc_free(tmp);
+		return;
+	}
 	/* As the list opens a series: its own threads alone when the list
 	 * knows them all (a sender's other patches on a big store are
 	 * thousands of mails). */

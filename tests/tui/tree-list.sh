@@ -142,6 +142,20 @@ moved=$(tv "dump")
 check_eq "HEAD moved: no mark until the rows are checked again" \
 	"$(cat "$T/rows.1")" "$(screen_rows <<<"$moved")"
 
+# Only a `tree net-next DIR` in the config: the net-next series is checked
+# against it, the rows of other targets have no tree and no mark (and are
+# not read for nothing).
+cp "$XDG_CONFIG_HOME/patchdeck/config" "$T/config.saved"
+printf 'tree net-next %s\n' "$T/tree" >>"$XDG_CONFIG_HOME/patchdeck/config"
+rm -rf "$XDG_CACHE_HOME/patchdeck/check"
+named=$(tui_run "work
+dump" --screen 12x200 | sed -n 1,10p)
+printf '%s\n' "$named" >"$T/rows.named"
+check_eq "tree net-next DIR alone: the [net-next] row marked as with --tree, the others not" \
+	"$(paste -d' ' <(grep -o . <<<"${want:0:10}") "$T/rows.3" | while read -r m rest; do
+		if [[ $rest == *"[net-next]"* ]]; then printf '%s' "$m"; else printf .; fi; done)" \
+	"$(marks_at "$T/rows.named")"
+cp "$T/config.saved" "$XDG_CONFIG_HOME/patchdeck/config"
 # The real corpus: the kmod series of linux-modules against the kmod tree,
 # its patch-id history read cold between keys first.
 if $have_corpus; then
