@@ -11,6 +11,7 @@
 
 #include "mail.h"
 #include "strmap.h"
+#include "xdg.h"
 
 /* The hex id's length as a size_t (GIT_OID_HEXSZ is an int product). */
 static const size_t HEX = GIT_OID_HEXSZ;
@@ -22,15 +23,6 @@ struct pd_check_cache {
 	size_t nkeys;
 	bool write_failed;
 };
-
-static char *default_dir(void *ctx)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME");
-	if (xdg != NULL && *xdg == '/')
-		return talloc_asprintf(ctx, "%s/patchdeck/check", xdg);
-	const char *home = getenv("HOME");
-	return talloc_asprintf(ctx, "%s/.cache/patchdeck/check", home ? home : "");
-}
 
 /* Keeps key -> verdict in memory, the key copied under c. */
 static void keep(struct pd_check_cache *c, const char *key, int verdict)
@@ -51,7 +43,7 @@ struct pd_check_cache *pd_check_cache_open(void *ctx, const char *dir, const cha
 	struct pd_check_cache *c = talloc_zero(ctx, struct pd_check_cache);
 	if (c == NULL)
 		return NULL;
-	c->dir = dir != NULL ? talloc_strdup(c, dir) : default_dir(c);
+	c->dir = dir != NULL ? talloc_strdup(c, dir) : pd_xdg_path(c, "XDG_CACHE_HOME", ".cache", "check");
 	c->file = c->dir != NULL ? talloc_asprintf(c, "%s/%s", c->dir, head) : NULL;
 	c->map = pd_strmap_new(c, 256);
 	if (c->file == NULL || c->map == NULL) {

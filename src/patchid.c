@@ -18,6 +18,7 @@
 
 #include "diff_parse.h"
 #include "strmap.h"
+#include "xdg.h"
 
 /* The hex id's length as a size_t, for offsets (GIT_OID_HEXSZ is an int
  * product). */
@@ -73,15 +74,6 @@ static char *commit_patchid(void *ctx, git_repository *git, git_commit *c)
 	git_tree_free(a);
 	git_commit_free(parent);
 	return out;
-}
-
-static char *default_dir(void *ctx)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME");
-	if (xdg != NULL && *xdg == '/')
-		return talloc_asprintf(ctx, "%s/patchdeck/patchid", xdg);
-	const char *home = getenv("HOME");
-	return talloc_asprintf(ctx, "%s/.cache/patchdeck/patchid", home ? home : "");
 }
 
 static void mkdirs(char *path)
@@ -332,7 +324,7 @@ int pd_history_start(struct pd_history_job **out, void *ctx, struct pd_repo *rep
 	j->bare = bare_handle(git);
 	if (j->bare != NULL)
 		talloc_set_destructor(j, job_destroy);
-	j->dir = cache_dir ? talloc_strdup(j, cache_dir) : default_dir(j);
+	j->dir = cache_dir ? talloc_strdup(j, cache_dir) : pd_xdg_path(j, "XDG_CACHE_HOME", ".cache", "patchid");
 	git_oid head;
 	if (j->dir != NULL && git_reference_name_to_id(&head, git, "HEAD") == 0) {
 		git_oid_tostr(j->head, sizeof(j->head), &head);

@@ -12,6 +12,8 @@
 #include <talloc.h>
 #include <unistd.h>
 
+#include "xdg.h"
+
 /* The shipped themes, compiled in: themes/NAME.theme as string literals,
  * generated at build time so that they cannot drift apart. */
 static const struct {
@@ -629,11 +631,7 @@ fail:
 
 static char *user_dir(void *ctx)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg != NULL && xdg[0] == '/')
-		return talloc_asprintf(ctx, "%s/patchdeck", xdg);
-	const char *home = getenv("HOME");
-	return talloc_asprintf(ctx, "%s/.config/patchdeck", home ? home : "");
+	return pd_xdg_path(ctx, "XDG_CONFIG_HOME", ".config", NULL);
 }
 
 char *pd_config_user_path(void *ctx)

@@ -175,6 +175,14 @@ pd_hold_db() {
 	read -r held <&"${PD_HOLD[0]}"
 	check_eq "$1" "held" "$held"
 }
+# pd_wait_nonempty FILE: until FILE has something in it (two minutes at most):
+# a command in the background has said it waits.
+pd_wait_nonempty() {
+	for _ in $(seq 1200); do
+		[ -s "$1" ] && return
+		sleep 0.1
+	done
+}
 pd_release_db() {
 	eval "exec ${PD_HOLD[1]}>&-"
 	wait "$pd_hold_pid" 2>/dev/null

@@ -11,7 +11,6 @@
 command -v git >/dev/null || tap_skip_all "git not found: install the Debian package git"
 
 T=$PD_TMP
-hold="$top_builddir/tests/unit/db-hold"
 # The demo's mail indexed again, the database inside the mail root as
 # most users have it.
 cp -r "$PD_DEMO/mail" "$T/mail" || { echo "Bail out! cannot copy the demo list"; exit 1; }
@@ -77,20 +76,13 @@ rm "$XDG_CONFIG_HOME/patchdeck/config"
 
 # Another writer holds the database: apply makes the branch, says it
 # waits, and tags once the writer is done.
-coproc HOLD { "$hold" "$conf"; }
-hold_pid=$HOLD_PID
-read -r held <&"${HOLD[0]}"
-check_eq "db-hold holds the write lock" "held" "$held"
+pd_hold_db "db-hold holds the write lock" "$conf"
 pd apply --branch applied-3 "$deep" >"$T/wait.out" 2>"$T/wait.err" &
 pdpid=$!
-for _ in $(seq 1200); do
-	[ -s "$T/wait.err" ] && break
-	sleep 0.1
-done
-eval "exec ${HOLD[1]}>&-"
+pd_wait_nonempty "$T/wait.err"
+pd_release_db
 wait "$pdpid"
 rc=$?
-wait "$hold_pid" 2>/dev/null
 check_eq "locked: the branch made, told, then tagged" \
 	"0
 created branch applied-3

@@ -194,10 +194,7 @@ patchdeck: the notmuch database $PD_TMP/g is still locked by another writer (not
 check_eq "... new/ is empty" "" "$(ls "$PD_TMP/g/new")"
 imp g "$arch" "$PD_TMP/g" >"$PD_TMP/g.out" 2>"$PD_TMP/g.err" &
 pdpid=$!
-for _ in $(seq 600); do
-	[ -s "$PD_TMP/g.err" ] && break
-	sleep 0.1
-done
+pd_wait_nonempty "$PD_TMP/g.err"
 pd_release_db
 wait "$pdpid"
 rc=$?

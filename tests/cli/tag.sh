@@ -68,10 +68,7 @@ check_eq "still no pd/accepted" "0" "$(tagged pd/accepted | wc -l)"
 # The writer finishes while patchdeck waits: the change is made.
 pd tag --wait 120 "$deep" accepted >"$PD_TMP/wait.out" 2>"$PD_TMP/wait.err" &
 pdpid=$!
-for _ in $(seq 600); do
-	[ -s "$PD_TMP/wait.err" ] && break
-	sleep 0.1
-done
+pd_wait_nonempty "$PD_TMP/wait.err"
 pd_release_db
 wait "$pdpid"
 rc=$?
