@@ -14,7 +14,7 @@ End. A `/` search is typed as /,x,Enter: each character is a key answered
 by the prompt's echo. The terminal is 120x30, TERM=xterm-256color.
 
 Prints the first screen time, then per key name and over all keys: the
-median, the 95th percentile and the maximum latency.
+median, the 95th and 99th percentiles and the maximum latency.
 """
 import fcntl
 import os
@@ -93,8 +93,10 @@ for i in range(nkeys):
 
 def stats(v):
     v = sorted(v)
-    p95 = v[min(len(v) - 1, (len(v) * 95 + 99) // 100 - 1)]
-    return f"median {v[len(v) // 2]:.1f} ms, p95 {p95:.1f} ms, max {v[-1]:.1f} ms"
+    def pct(p):
+        return v[min(len(v) - 1, (len(v) * p + 99) // 100 - 1)]
+    return (f"median {v[len(v) // 2]:.1f} ms, p95 {pct(95):.1f} ms, "
+            f"p99 {pct(99):.1f} ms, max {v[-1]:.1f} ms")
 
 
 every = [x for v in lat.values() for x in v]
