@@ -2,15 +2,11 @@
 
 #include "store_tag.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <notmuch.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "store_lock.h"
 #include "store_same.h"
