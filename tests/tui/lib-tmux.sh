@@ -9,7 +9,7 @@
 tmux_start() {
 	command -v tmux >/dev/null || tap_skip_all "tmux is not installed"
 	sock="pdtest-$$-$RANDOM"
-	trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$PD_TMP"' EXIT
+	trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$PD_TMP" "$PD_TMP.vg"' EXIT
 	tm -f /dev/null new-session -d -x "$1" -y "$2" \
 		"env PS1='$ ' TERM=screen bash --norc --noprofile" ||
 		tap_skip_all "tmux cannot start a session here"
