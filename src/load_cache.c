@@ -143,14 +143,17 @@ void pd_load_record(struct pd_load_job *job, const struct batch *b)
 }
 
 /* The file being finished on a thread of its own. The thread owns what
- * is under root (the writer, the old file, the changed threads, a copy of
- * the query's thread list) and frees it at the end; the job joins the
- * thread and frees root. With PATCHDECK_THREADS=0 (set when talloc's null
- * tracking is on, which is not thread-safe) it is written at once. */
+ * is under the saver, a talloc context apart from the job's (the writer,
+ * the old file, the changed threads, a copy of the query's thread list),
+ * and frees it at the end; the job joins the thread and frees the saver.
+ * With PATCHDECK_THREADS=0 (set when talloc's null tracking is on, which
+ * is not thread-safe) it is written at once. (The saver is one block with
+ * its fields: an empty talloc_new context's pointer is one past the end of
+ * its block, which memcheck counts as no pointer at all, so a reader killed
+ * by a signal while it was kept read as a definite leak.) */
 struct saver {
 	pthread_t thread;
 	bool threaded;
-	void *root;
 	struct pd_cache_writer *w;
 	struct pd_cache_update u;
 };
@@ -159,9 +162,9 @@ static void *save_main(void *arg)
 {
 	struct saver *s = arg;
 	struct pd_err e;
-	pd_err_init(&e, s->root);
+	pd_err_init(&e, s);
 	(void)pd_cache_writer_finish(s->w, &s->u, &e);
-	talloc_free_children(s->root);
+	talloc_free_children(s);
 	return NULL;
 }
 
@@ -199,26 +202,23 @@ void pd_load_cache_save(struct pd_load_job *job)
 	}
 	TALLOC_FREE(job->rec.data);
 	job->rec = (struct pd_cbuf){ 0 };
-	struct saver *s = calloc(1, sizeof(*s));
-	void *root = s != NULL ? talloc_new(NULL) : NULL;
+	struct saver *s = talloc_zero(NULL, struct saver);
 	bool current = job->cache != NULL && pd_cache_revision(job->cache) == job->revision;
-	char **order = root != NULL ? pack(root, job->order, job->norder) : NULL;
-	char *uuid = root != NULL ? talloc_strdup(root, job->uuid) : NULL;
-	char *query = root != NULL && job->query != NULL ? talloc_strdup(root, job->query) : NULL;
+	char **order = s != NULL ? pack(s, job->order, job->norder) : NULL;
+	char *uuid = s != NULL ? talloc_strdup(s, job->uuid) : NULL;
+	char *query = s != NULL && job->query != NULL ? talloc_strdup(s, job->query) : NULL;
 	if (job->writer == NULL || order == NULL || uuid == NULL || query == NULL) {
-		talloc_free(root);
-		free(s);
+		talloc_free(s);
 		TALLOC_FREE(job->writer);
 		TALLOC_FREE(job->cache);
 		return;
 	}
-	s->root = root;
-	s->w = talloc_steal(root, job->writer);
+	s->w = talloc_steal(s, job->writer);
 	s->u = (struct pd_cache_update){
 		.uuid = uuid,
 		.revision = job->revision,
-		.old = talloc_steal(root, job->cache),
-		.changed = current ? NULL : talloc_steal(root, job->changed),
+		.old = talloc_steal(s, job->cache),
+		.changed = current ? NULL : talloc_steal(s, job->changed),
 		.query = job->incomplete ? NULL : query,
 		.order = order,
 		.norder = job->norder,
@@ -247,8 +247,7 @@ void pd_load_cache_wait(struct pd_load_job *job)
 		return;
 	if (s->threaded)
 		pthread_join(s->thread, NULL);
-	talloc_free(s->root);
-	free(s);
+	talloc_free(s);
 	job->saver = NULL;
 }
 
