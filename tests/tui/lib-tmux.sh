@@ -20,11 +20,30 @@ tm() { tmux -L "$sock" "$@"; }
 screen() { tm capture-pane -p; }
 row() { screen | sed -n "$1p"; } # 1-based
 
-# Waits up to TENTHS/10 s (default 5 s) for the screen to contain TEXT (a
-# fixed string).
+# Waits up to TENTHS/10 s (default 5 s; PD_SLOW times that under
+# memcheck) for the screen to contain TEXT (a fixed string).
 wait_for() {
-	for _ in $(seq "${2:-50}"); do
+	for _ in $(seq $((${2:-50} * PD_SLOW))); do
 		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# The reader's process: the pane's shell's child (under PD_VALGRIND the
+# child is memcheck, whose name the kernel cuts to 15 characters; the
+# signals sent to it are the reader's).
+reader_pid() {
+	local name=patchdeck
+	[ -n "${PD_VALGRIND:-}" ] && name=memcheck-amd64-
+	pgrep -P "$(tm display-message -p '#{pane_pid}')" -x "$name"
+}
+
+# wait_file FILE: until FILE has something in it (5 s at most, PD_SLOW
+# times that under memcheck).
+wait_file() {
+	for _ in $(seq $((50 * PD_SLOW))); do
+		[ -s "$1" ] && return 0
 		sleep 0.1
 	done
 	return 1

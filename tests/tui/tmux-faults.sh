@@ -17,12 +17,11 @@ start() { # runs patchdeck in the pane, recording stty before and after
 	tm send-keys "clear; stty -g >'$PD_TMP/stty.before'; '$PATCHDECK'; echo \"exit=\$?\"; stty -g >'$PD_TMP/stty.after'" Enter
 	wait_for "(6 series)" 300 >/dev/null
 }
-pid_of_reader() { pgrep -P "$(tm display-message -p '#{pane_pid}')" -x patchdeck; }
 given_back() { # NAME STATUS: the reader ended with STATUS, the terminal as before
 	wait_for "exit=" 300 >/dev/null
 	check_eq "$1: exit status" "exit=$2" "$(screen | grep '^exit=')"
 	check_eq "$1: the shell's screen is back" "" "$(screen | grep -E 'walker| list: | series: ')"
-	for _ in $(seq 50); do [ -s "$PD_TMP/stty.after" ] && break; sleep 0.1; done
+	wait_file "$PD_TMP/stty.after"
 	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
 		tap_ok "$1: stty -g is the same as before"
 	else
@@ -33,7 +32,7 @@ given_back() { # NAME STATUS: the reader ended with STATUS, the terminal as befo
 
 # SIGHUP: what the terminal's end of an SSH session sends when it drops.
 start
-pid=$(pid_of_reader)
+pid=$(reader_pid)
 if [ -n "$pid" ]; then
 	kill -HUP "$pid"
 	given_back "SIGHUP on the list" 129
@@ -47,7 +46,7 @@ tm send-keys Enter
 wait_for " series: " >/dev/null
 tm send-keys t
 wait_for " thread: " >/dev/null
-pid=$(pid_of_reader)
+pid=$(reader_pid)
 if [ -n "$pid" ]; then
 	kill -TERM "$pid"
 	given_back "SIGTERM in the thread view" 143

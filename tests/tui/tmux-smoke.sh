@@ -66,7 +66,7 @@ fi
 rm -f "$PD_TMP/stty.before" "$PD_TMP/stty.after"
 start
 wait_for " list: *" >/dev/null
-pid=$(pgrep -P "$(tm display-message -p '#{pane_pid}')" -x patchdeck)
+pid=$(reader_pid)
 if [ -n "$pid" ]; then
 	kill -TERM "$pid"
 	wait_for "exit=" >/dev/null

@@ -27,7 +27,7 @@ dump_of() {
 # settle EXPECTED: waits (up to 10 s) until the pane shows EXPECTED; the
 # check after it then compares whatever is there.
 settle() {
-	for _ in $(seq 100); do
+	for _ in $(seq $((100 * PD_SLOW))); do
 		[ "$(screen)" = "$1" ] && return 0
 		sleep 0.1
 	done
@@ -40,8 +40,6 @@ run() {
 	rm -f "$PD_TMP/stty.before" "$PD_TMP/stty.after"
 	tm send-keys "clear; stty -g >'$PD_TMP/stty.before'; env $* '$PATCHDECK'; echo \"exit=\$?\"; stty -g >'$PD_TMP/stty.after'" Enter
 }
-
-pd_pid() { pgrep -P "$(tm display-message -p '#{pane_pid}')" -x patchdeck; }
 
 # The terminal's state as tmux sees it: alternate screen, cursor visible,
 # application cursor keys, keypad mode.
@@ -58,10 +56,7 @@ given_back() {
 }exit=$2
 \$"
 	wait_for "exit=" 100 >/dev/null
-	for _ in $(seq 50); do
-		[ -s "$PD_TMP/stty.after" ] && break
-		sleep 0.1
-	done
+	wait_file "$PD_TMP/stty.after"
 	sleep 0.1
 	if [ "${3:-}" = "-" ]; then
 		check_eq "$name: exit status $2" "exit=$2" "$(screen | grep '^exit=')"
@@ -202,42 +197,48 @@ tm send-keys clear Enter
 # C-z and fg: the shell gets a normal terminal, fg gets the screen back.
 # (Not through run: bash would go on with the rest of the line when the
 # job stops.)
-tm send-keys "stty -g >'$PD_TMP/stty.before'; clear" Enter
-sleep 0.3
-tm send-keys "'$PATCHDECK'" Enter
-want=$(dump_of 30x100 'key Down Down Up
-dump')
-settle "$(dump_of 30x100 'dump')"
-tm send-keys Down Down Up
-settle "$want"
-tm send-keys C-z
-wait_for "Stopped" >/dev/null
-check_eq "C-z: the shell's screen, alternate screen left, cursor shown, keypad off" \
-	"$normal_modes" "$(modes)"
-tm send-keys "stty -g >'$PD_TMP/stty.stopped'" Enter
-sleep 0.3
-if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.stopped"; then
-	tap_ok "C-z: stty -g while stopped is the shell's"
+# memcheck never stops on SIGTSTP's default action (`valgrind sleep 100`
+# ignores C-z as well), so under PD_VALGRIND this part cannot be run.
+if [ -n "${PD_VALGRIND:-}" ]; then
+	tap_skip "C-z and fg" "memcheck does not stop a program on SIGTSTP"
 else
-	tap_not_ok "C-z: stty -g while stopped is the shell's" \
-		"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.stopped" 2>&1)"
-fi
-tm send-keys fg Enter
-settle "$want"
-check_eq "fg: the reader's screen comes back as it was" "$want" "$(screen)"
-tm resize-window -x 80 -y 20
-want=$(dump_of 20x80 'key Down Down Up
+	tm send-keys "stty -g >'$PD_TMP/stty.before'; clear" Enter
+	sleep 0.3
+	tm send-keys "'$PATCHDECK'" Enter
+	want=$(dump_of 30x100 'key Down Down Up
 dump')
-settle "$want"
-check_eq "after fg a resize still works" "$want" "$(screen)"
-tm resize-window -x 100 -y 30
-settle "$(dump_of 30x100 'key Down Down Up
+	settle "$(dump_of 30x100 'dump')"
+	tm send-keys Down Down Up
+	settle "$want"
+	tm send-keys C-z
+	wait_for "Stopped" >/dev/null
+	check_eq "C-z: the shell's screen, alternate screen left, cursor shown, keypad off" \
+		"$normal_modes" "$(modes)"
+	tm send-keys "stty -g >'$PD_TMP/stty.stopped'" Enter
+	sleep 0.3
+	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.stopped"; then
+		tap_ok "C-z: stty -g while stopped is the shell's"
+	else
+		tap_not_ok "C-z: stty -g while stopped is the shell's" \
+			"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.stopped" 2>&1)"
+	fi
+	tm send-keys fg Enter
+	settle "$want"
+	check_eq "fg: the reader's screen comes back as it was" "$want" "$(screen)"
+	tm resize-window -x 80 -y 20
+	want=$(dump_of 20x80 'key Down Down Up
+dump')
+	settle "$want"
+	check_eq "after fg a resize still works" "$want" "$(screen)"
+	tm resize-window -x 100 -y 30
+	settle "$(dump_of 30x100 'key Down Down Up
 dump')"
-tm send-keys q
-sleep 0.3
-tm send-keys "echo \"exit=\$?\"; stty -g >'$PD_TMP/stty.after'" Enter
-given_back "q after C-z and fg" 0 -
-tm send-keys clear Enter
+	tm send-keys q
+	sleep 0.3
+	tm send-keys "echo \"exit=\$?\"; stty -g >'$PD_TMP/stty.after'" Enter
+	given_back "q after C-z and fg" 0 -
+	tm send-keys clear Enter
+fi
 
 # ---------------------------------------------------------------- signals
 # SIGTERM and SIGHUP end the loop, which gives the terminal back and dies
@@ -248,7 +249,7 @@ for sig in TERM HUP ABRT SEGV BUS FPE; do
 	want=$(dump_of 30x100 'dump')
 	run TERM=tmux-256color
 	settle "$want"
-	pid=$(pd_pid)
+	pid=$(reader_pid)
 	if [ -z "$pid" ]; then
 		tap_not_ok "SIG$sig: the reader's process is found" "$(screen)"
 		continue
