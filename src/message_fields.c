@@ -254,6 +254,13 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 		f->date = d;
 	}
 
+	/* Nor are bytes that are not UTF-8 in an address field: GMime reads
+	 * them in the fallback charset (Latin-1) before it parses the
+	 * addresses, internet_address_list_parse keeps them raw (found by
+	 * fuzz-message with PD_FUZZ_COMPARE=1). */
+	for (int k = F_FROM; k <= F_REPLY_TO; k++)
+		if (spans[k].start != NULL && !g_utf8_validate(spans[k].start, (gssize)spans[k].len, NULL))
+			return false;
 	char *from = raw_value(ctx, &spans[F_FROM], nomem);
 	f->has_from = from != NULL;
 	f->from_raw = from;

@@ -96,6 +96,8 @@ printf 'Subject: x\n \n\nx\n' >edge/blankfold
 printf ' x\nSubject: hi\n\nbody\n' >edge/leadingfold
 printf '\t\n\n\n' >edge/leadingtab
 printf 'From: a <a@x>\nSubject: [PATCH] x\nMessage-ID: <a\xffb@c>\n\nx\n' >edge/8bitid
+printf 'From: Helen Park <helen@kernel.exa\xa9mple.org>\nSubject: [ANNOUNCE] x\nMessage-ID: <h@x>\n\nx\n' >edge/8bitaddr
+printf 'From: L <l@x>\nReply-To: Oli <o\xc1\xc1@x>\nSubject: [PATCH] x\nMessage-ID: <rt@x>\n\nx\n' >edge/8bitreplyto
 ls edge | sed 's|^|edge/|' >edge.list
 both edge edge.list
 check_eq "edge: each case gives its own facts (spot checks of the shortcut's results)" \
