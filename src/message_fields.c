@@ -222,6 +222,15 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 	if (!find_fields(spans, buf, hend) || !plain_part(f, ctx, options, spans, nomem))
 		return false;
 
+	/* A field read with bytes that are not UTF-8, or a NUL, is left to
+	 * GMime: it reads such a header in its fallback charset (Latin-1)
+	 * before it parses addresses or a date, where the shortcut would
+	 * hand the raw bytes on (found by fuzz-message with PD_FUZZ_COMPARE=1: an 0xA9 in
+	 * From's address, a NUL and 0x93 after Date's zone). */
+	for (int k = 0; k < F_COUNT; k++)
+		if (spans[k].start != NULL &&
+		    !g_utf8_validate(spans[k].start, (gssize)spans[k].len, NULL))
+			return false;
 	/* GMime reads 8-bit bytes in a Message-ID as Latin-1, not through
 	 * g_mime_utils_decode_message_id: leave such a mail to GMime. */
 	for (size_t i = 0; i < spans[F_MESSAGE_ID].len; i++)
@@ -254,13 +263,6 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 		f->date = d;
 	}
 
-	/* Nor are bytes that are not UTF-8 in an address field: GMime reads
-	 * them in the fallback charset (Latin-1) before it parses the
-	 * addresses, internet_address_list_parse keeps them raw (found by
-	 * fuzz-message with PD_FUZZ_COMPARE=1). */
-	for (int k = F_FROM; k <= F_REPLY_TO; k++)
-		if (spans[k].start != NULL && !g_utf8_validate(spans[k].start, (gssize)spans[k].len, NULL))
-			return false;
 	char *from = raw_value(ctx, &spans[F_FROM], nomem);
 	f->has_from = from != NULL;
 	f->from_raw = from;

@@ -409,11 +409,17 @@ static int finish(struct sm *sm, struct sm_rev *r, int ri, const struct sm_rev *
 			pub->missing[pub->nmissing++] = (int)i + 1;
 	}
 
+	/* A single patch: every mail of it unnumbered. (One Message-ID given
+	 * to both `[PATCH]` and `[PATCH 1/3]` is a series that lacks 2 and
+	 * 3, not a single patch whose total is 1 and that lacks 2 and 3:
+	 * found by fuzz-series.) */
+	bool unnumbered = r->nown > 0;
+	for (size_t i = 0; i < r->nown; i++)
+		unnumbered &= sm->nodes[r->own[i]].role == SM_SINGLE;
 	const struct sm_node *cover = r->cover >= 0 ? &sm->nodes[r->cover] : NULL;
 	if (cover != NULL && (cover->subj->kinds & PD_SUBJ_PULL) && out == 0)
 		pub->kind = PD_REV_PULL;
-	else if (cover == NULL && out == 1 && r->nown > 0 && sm->nodes[r->own[0]].role == SM_SINGLE &&
-		 r->from < 0)
+	else if (cover == NULL && out == 1 && unnumbered && r->from < 0)
 		pub->kind = PD_REV_SINGLE;
 	else
 		pub->kind = PD_REV_SERIES;

@@ -98,6 +98,7 @@ printf '\t\n\n\n' >edge/leadingtab
 printf 'From: a <a@x>\nSubject: [PATCH] x\nMessage-ID: <a\xffb@c>\n\nx\n' >edge/8bitid
 printf 'From: Helen Park <helen@kernel.exa\xa9mple.org>\nSubject: [ANNOUNCE] x\nMessage-ID: <h@x>\n\nx\n' >edge/8bitaddr
 printf 'From: L <l@x>\nReply-To: Oli <o\xc1\xc1@x>\nSubject: [PATCH] x\nMessage-ID: <rt@x>\n\nx\n' >edge/8bitreplyto
+printf 'From: Y <y@x>\nDate: Thu, 28 Dec 2023 23:00:00 +0900\r\x93<\x16\0\xe0`\nSubject: x\nMessage-ID: <d@x>\n\nx\n' >edge/8bitdate
 ls edge | sed 's|^|edge/|' >edge.list
 both edge edge.list
 check_eq "edge: each case gives its own facts (spot checks of the shortcut's results)" \

@@ -440,6 +440,12 @@ static const struct row rows[] = {
 	  "v1 series \"huge: last\" id=big by=a@x 1/9999 "
 	  "missing=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,...(9998) A0 R0 T0 cover=- all=0 sup=-\n"
 	  "  9999 big\n" },
+	{ "one Message-ID on an unnumbered patch and a 1/3: a series lacking 2 and 3 (fuzz-series)",
+	  { "s | - | [PATCH] kmod: add flags | a@x | 0 | diff",
+	    "s | - | [PATCH 1/3] kmod: add flags | a@x | 1 | diff" },
+	  "S1\n"
+	  "v1 series \"kmod: add flags\" id=s by=a@x 1/3 missing=2,3 A0 R0 T0 cover=- all=0 sup=-\n"
+	  "  1 s dups=1\n" },
 	{ "a subject that is missing altogether: the mail is still placed",
 	  { "x | - | - | a@x | 0 | nosubject",
 	    "y | x | - | b@y | 1 | nosubject diff" },
