@@ -49,4 +49,15 @@ wait_file() {
 	return 1
 }
 
+# check_stty NAME [FILE]: the check that stty -g saved in FILE (default
+# $PD_TMP/stty.after) is what it was in $PD_TMP/stty.before.
+check_stty() {
+	local after=${2:-$PD_TMP/stty.after}
+	if [ -s "$PD_TMP/stty.before" ] && cmp -s "$PD_TMP/stty.before" "$after"; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1" "$(cat "$PD_TMP/stty.before" "$after" 2>&1)"
+	fi
+}
+
 status_line() { screen | grep -E '^ (list|thread|help): ' | sed 's/  */ /g'; }

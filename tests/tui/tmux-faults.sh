@@ -22,12 +22,7 @@ given_back() { # NAME STATUS: the reader ended with STATUS, the terminal as befo
 	check_eq "$1: exit status" "exit=$2" "$(screen | grep '^exit=')"
 	check_eq "$1: the shell's screen is back" "" "$(screen | grep -E 'walker| list: | series: ')"
 	wait_file "$PD_TMP/stty.after"
-	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
-		tap_ok "$1: stty -g is the same as before"
-	else
-		tap_not_ok "$1: stty -g is the same as before" \
-			"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.after" 2>&1)"
-	fi
+	check_stty "$1: stty -g is the same as before"
 }
 
 # SIGHUP: what the terminal's end of an SSH session sends when it drops.

@@ -55,12 +55,7 @@ check_eq "q on the list quits with status 0" "exit=0" "$(screen | grep '^exit=')
 check_eq "the shell's screen is back: the alternate screen was left" "" \
 	"$(screen | grep -E 'walker| list: ')"
 sleep 0.2
-if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
-	tap_ok "stty -g is the same before and after"
-else
-	tap_not_ok "stty -g is the same before and after" \
-		"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.after")"
-fi
+check_stty "stty -g is the same before and after"
 
 # SIGTERM while the list is up.
 rm -f "$PD_TMP/stty.before" "$PD_TMP/stty.after"
@@ -75,12 +70,7 @@ if [ -n "$pid" ]; then
 	check_eq "after SIGTERM the shell's screen is back" "" \
 		"$(screen | grep -E 'walker| list: ')"
 	sleep 0.2
-	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
-		tap_ok "after SIGTERM stty -g is the same as before"
-	else
-		tap_not_ok "after SIGTERM stty -g is the same as before" \
-			"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.after" 2>&1)"
-	fi
+	check_stty "after SIGTERM stty -g is the same as before"
 else
 	tap_not_ok "the reader's process is found in the pane" "$(screen)"
 fi

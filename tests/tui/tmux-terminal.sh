@@ -68,12 +68,7 @@ given_back() {
 		"$(tm capture-pane -p -e | grep -F "$(printf '\033')" | cat -v)"
 	check_eq "$name: alternate screen left, cursor shown, keypad mode off" \
 		"$normal_modes" "$(modes)"
-	if [ -s "$PD_TMP/stty.before" ] && cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.after"; then
-		tap_ok "$name: stty -g is the same as before"
-	else
-		tap_not_ok "$name: stty -g is the same as before" \
-			"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.after" 2>&1)"
-	fi
+	check_stty "$name: stty -g is the same as before"
 }
 
 # ---------------------------------------------------------------- TERMs
@@ -216,12 +211,7 @@ dump')
 		"$normal_modes" "$(modes)"
 	tm send-keys "stty -g >'$PD_TMP/stty.stopped'" Enter
 	sleep 0.3
-	if cmp -s "$PD_TMP/stty.before" "$PD_TMP/stty.stopped"; then
-		tap_ok "C-z: stty -g while stopped is the shell's"
-	else
-		tap_not_ok "C-z: stty -g while stopped is the shell's" \
-			"$(cat "$PD_TMP/stty.before" "$PD_TMP/stty.stopped" 2>&1)"
-	fi
+	check_stty "C-z: stty -g while stopped is the shell's" "$PD_TMP/stty.stopped"
 	tm send-keys fg Enter
 	settle "$want"
 	check_eq "fg: the reader's screen comes back as it was" "$want" "$(screen)"
