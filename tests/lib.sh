@@ -28,8 +28,8 @@ if [ -n "${PD_VALGRIND:-}" ]; then
 	chmod +x "$PD_TMP.vg/patchdeck"
 	PATCHDECK="$PD_TMP.vg/patchdeck"
 fi
-# How much longer than usual a test waits for the reader before it gives
-# up: memcheck runs it tens of times slower.
+# How much longer than usual a test waits for the reader, or lets it run
+# before it calls it hung: memcheck runs it tens of times slower.
 PD_SLOW=1
 [ -n "${PD_VALGRIND:-}" ] && PD_SLOW=20
 # Keep the user's own notmuch and patchdeck settings out of every test.

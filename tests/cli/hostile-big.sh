@@ -13,7 +13,7 @@ conf=$store/notmuch-config
 printf '[database]\npath=%s\n[new]\ntags=\nignore=\n[maildir]\nsynchronize_flags=false\n' \
 	"$store/mail" >"$conf"
 NOTMUCH_CONFIG=$conf notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
-pd() { timeout 900 "$PATCHDECK" --notmuch-config "$conf" "$@"; }
+pd() { timeout $((900 * PD_SLOW)) "$PATCHDECK" --notmuch-config "$conf" "$@"; }
 
 pd list >"$PD_TMP/list" 2>"$PD_TMP/list.err"
 check_eq "list exits 0, silent on stderr" "0:" "$?:$(cat "$PD_TMP/list.err")"

@@ -16,7 +16,7 @@ conf=$store/notmuch-config
 printf '[database]\npath=%s\n[user]\nname=Test User\nprimary_email=test@example.org\n[new]\ntags=\nignore=\n[maildir]\nsynchronize_flags=false\n' \
 	"$store/mail" >"$conf"
 NOTMUCH_CONFIG=$conf notmuch new --quiet || { echo "Bail out! notmuch new failed"; exit 1; }
-pd() { timeout 300 "$PATCHDECK" --notmuch-config "$conf" "$@"; }
+pd() { timeout $((300 * PD_SLOW)) "$PATCHDECK" --notmuch-config "$conf" "$@"; }
 # The bytes that must never reach a terminal from mail: C0 controls but
 # tab and newline, DEL, C1 (as UTF-8), the bidi controls, zero-width ones.
 raw_controls() { # FILE: how many lines hold one
