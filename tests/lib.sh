@@ -11,23 +11,36 @@ set -u
 PATCHDECK="$top_builddir/src/patchdeck"
 PD_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pdtest.XXXXXX")
 trap 'rm -rf "$PD_TMP" "$PD_TMP.vg"' EXIT
-# PD_VALGRIND=1 (make check-valgrind): every patchdeck the tests run goes
-# through valgrind's memcheck. Its report goes to a file of its own per run
-# (not stderr: not every check compares stderr, and a run in the background
-# or killed by a signal has nobody reading it); the status is 99 on an
-# error, and tap_done adds one check that every report is empty. The
-# leaks shown are the definite ones: a reader killed by a signal dies as it
-# stands, and Xapian's objects held through interior pointers then read as
-# "possibly lost" (that all is freed at a normal exit, talloc-report.sh
-# checks). The reports sit beside $PD_TMP, whose listing some tests compare.
-if [ -n "${PD_VALGRIND:-}" ]; then
+# PD_VALGRIND=1 (make check-valgrind): every patchdeck the tests run, and
+# the test programs taken with pd_tool, go through valgrind's memcheck. Its
+# report goes to a file of its own per run (not stderr: not every check
+# compares stderr, and a run in the background or killed by a signal has
+# nobody reading it); the status is 99 on an error, and tap_done adds one
+# check that every report is empty. The leaks shown are the definite ones:
+# a reader killed by a signal dies as it stands, and Xapian's objects held
+# through interior pointers then read as "possibly lost" (that all is freed
+# at a normal exit, talloc-report.sh checks). The reports sit beside
+# $PD_TMP, whose listing some tests compare.
+#
+# vg_wrap NAME PROGRAM: prints the path of a script that runs PROGRAM so.
+vg_wrap() {
 	mkdir -p "$PD_TMP.vg/valgrind"
-	printf '#!/bin/sh\necho "patchdeck $*" >"%s/$$.cmd"\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions="%s" --log-file="%s/%%p.log" "%s" "$@"\n' \
-		"$PD_TMP.vg/valgrind" "$top_srcdir/tests/valgrind.supp" "$PD_TMP.vg/valgrind" "$PATCHDECK" \
-		>"$PD_TMP.vg/patchdeck"
-	chmod +x "$PD_TMP.vg/patchdeck"
-	PATCHDECK="$PD_TMP.vg/patchdeck"
-fi
+	printf '#!/bin/sh\necho "%s $*" >"%s/$$.cmd"\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions="%s" --log-file="%s/%%p.log" "%s" "$@"\n' \
+		"$1" "$PD_TMP.vg/valgrind" "$top_srcdir/tests/valgrind.supp" "$PD_TMP.vg/valgrind" "$2" \
+		>"$PD_TMP.vg/$1"
+	chmod +x "$PD_TMP.vg/$1"
+	echo "$PD_TMP.vg/$1"
+}
+[ -n "${PD_VALGRIND:-}" ] && PATCHDECK=$(vg_wrap patchdeck "$PATCHDECK")
+# pd_tool NAME: the test program tests/unit/NAME (mail-dump, load-dump...),
+# under memcheck too with PD_VALGRIND.
+pd_tool() {
+	if [ -n "${PD_VALGRIND:-}" ]; then
+		vg_wrap "$1" "$top_builddir/tests/unit/$1"
+	else
+		echo "$top_builddir/tests/unit/$1"
+	fi
+}
 # How much longer than usual a test waits for the reader, or lets it run
 # before it calls it hung: memcheck runs it tens of times slower.
 PD_SLOW=1
@@ -70,7 +83,9 @@ valgrind_check() {
 	local runs bad
 	runs=$(find "$PD_TMP.vg/valgrind" -name '*.log' | wc -l)
 	bad=$(find "$PD_TMP.vg/valgrind" -name '*.log' -size +0c | sort)
-	if [ -z "$bad" ]; then
+	if [ "$runs" -eq 0 ]; then
+		tap_skip "memcheck" "no program of the project ran"
+	elif [ -z "$bad" ]; then
 		tap_ok "memcheck: no error and no definite leak in $runs runs"
 	else
 		# shellcheck disable=SC2086

@@ -75,7 +75,7 @@ check_eq "two unrelated series: every patch dropped or new" \
 # ---------------------------------------------------------------- corpus
 if $have_corpus; then
 	export NOTMUCH_CONFIG=$PD_CORPUS_DIR/notmuch-config
-	all=$("$top_builddir/tests/unit/rangediff-all" "$NOTMUCH_CONFIG")
+	all=$("$(pd_tool rangediff-all)" "$NOTMUCH_CONFIG")
 	check_eq "corpus: every revision pair compares without error" \
 		"pairs $(rd_pairs | wc -l) errors 0" "$(tail -n 1 <<<"$all")"
 	check_eq "corpus: more than 300 revision pairs" 1 "$(($(grep -c ' =' <<<"$all") > 300))"

@@ -7,7 +7,7 @@
 # and the model (see there).
 . "$top_srcdir/tests/lib.sh"
 
-dump="$top_builddir/tests/unit/load-dump"
+dump=$(pd_tool load-dump)
 demo="$PD_DEMO/notmuch-config"
 # The steps themselves are checked here: a series cache written by one
 # load would let the next one take everything in a single step

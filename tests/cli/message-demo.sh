@@ -5,7 +5,7 @@
 # CRLF, attachment, in-body From, DMARC, pull request, review trailers).
 . "$top_srcdir/tests/lib.sh"
 
-dump="$top_builddir/tests/unit/mail-dump"
+dump=$(pd_tool mail-dump)
 config="$PD_DEMO/notmuch-config"
 
 file_of() { # MESSAGE-ID: the first file notmuch has for it

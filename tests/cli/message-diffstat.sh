@@ -6,7 +6,7 @@
 # ours from the same diff text, and the two must be equal.
 . "$top_srcdir/tests/lib.sh"
 
-dump="$top_builddir/tests/unit/mail-dump"
+dump=$(pd_tool mail-dump)
 repo=$PD_TMP/repo
 git init -q "$repo" && cd "$repo" || exit 1
 git config user.name T && git config user.email t@example.org

@@ -4,14 +4,14 @@
 # understood and the problem lines it gave are compared exactly.
 . "$top_srcdir/tests/lib.sh"
 
-dump="$top_builddir/tests/unit/mail-dump"
+dump=$(pd_tool mail-dump)
 cd "$PD_TMP" || exit 1
 
 # fields FILE REGEX: the dump lines whose field names match, and the exit
 # status last.
 fields() {
 	local out rc
-	out=$(timeout 60 "$dump" "$1" 2>"$PD_TMP/err")
+	out=$(timeout $((60 * PD_SLOW)) "$dump" "$1" 2>"$PD_TMP/err")
 	rc=$?
 	printf '%s\n' "$out" | grep -E "^($2): "
 	echo "exit $rc$(sed 's/^/ /' "$PD_TMP/err")"

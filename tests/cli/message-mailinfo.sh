@@ -9,7 +9,7 @@
 # Before any check: bails out if the corpus exists and cannot be prepared.
 pd_try_real_corpus
 
-dump="$top_builddir/tests/unit/mail-dump"
+dump=$(pd_tool mail-dump)
 compare="$top_srcdir/tests/cli/message-mailinfo.py"
 
 # run_compare NAME DIR...: compares every mail file under DIR, leaving the

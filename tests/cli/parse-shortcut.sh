@@ -13,7 +13,7 @@
 # Before any check: bails out if the corpus exists and cannot be prepared.
 pd_try_real_corpus
 
-dump="$top_builddir/tests/unit/mail-dump"
+dump=$(pd_tool mail-dump)
 cd "$PD_TMP" || exit 1
 
 # both NAME LIST: compares the dumps of the files named in LIST, as the

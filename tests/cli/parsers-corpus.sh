@@ -11,7 +11,7 @@
 bundle=$PD_CORPUS/linux-modules.git.bundle
 [ -f "$bundle" ] || tap_skip_all "no list archive: $bundle is missing"
 
-parse="$top_builddir/tests/unit/parse-subjects"
+parse=$(pd_tool parse-subjects)
 if ! git clone -q --bare "$bundle" "$PD_TMP/list.git" 2>"$PD_TMP/clone.err"; then
 	echo "Bail out! cannot clone $bundle: $(tail -n 1 "$PD_TMP/clone.err")"
 	exit 1
@@ -161,7 +161,7 @@ check_eq "every [PATCH kmod ...] subject keeps the kmod target" \
 # signature of a mail without `---` (a cover letter) in the message, where
 # SERIES.md ends it; and interpret-trailers reads a commit message whose
 # first line is the subject, so a `Subject` line is put before the body.
-split="$top_builddir/tests/unit/split-body"
+split=$(pd_tool split-body)
 git --git-dir="$PD_TMP/list.git" log --format='%H%x09%s' |
 	grep -E $'^[0-9a-f]+\t\\[PATCH' | cut -f1 >"$PD_TMP/bodies"
 
