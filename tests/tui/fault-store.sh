@@ -9,9 +9,6 @@
 . "$top_srcdir/tests/tui/lib-tui.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-# The reader is found by its process name, which valgrind changes.
-[ -z "${PD_VALGRIND:-}" ] || tap_skip_all "a tmux test: not run under valgrind (make check-valgrind)"
-
 command -v notmuch >/dev/null || tap_skip_all "notmuch is not installed"
 tui_series_store || tap_skip_all "cannot build the test store with notmuch new"
 T=$PD_TMP

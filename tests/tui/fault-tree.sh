@@ -10,9 +10,6 @@
 . "$top_srcdir/tests/tui/lib-tui.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-# The reader is found by its process name, which valgrind changes.
-[ -z "${PD_VALGRIND:-}" ] || tap_skip_all "a tmux test: not run under valgrind (make check-valgrind)"
-
 [ -f "$PD_DEMO/.complete" ] || { echo "Bail out! no demo list in $PD_DEMO"; exit 1; }
 command -v git >/dev/null || tap_skip_all "git not found: install the Debian package git"
 export NOTMUCH_CONFIG=$PD_DEMO/notmuch-config
