@@ -225,8 +225,9 @@ bool pd_fields_read(struct pd_fields *f, void *ctx, GMimeParserOptions *options,
 	/* A field read with bytes that are not UTF-8, or a NUL, is left to
 	 * GMime: it reads such a header in its fallback charset (Latin-1)
 	 * before it parses addresses or a date, where the shortcut would
-	 * hand the raw bytes on (found by fuzz-message with PD_FUZZ_COMPARE=1: an 0xA9 in
-	 * From's address, a NUL and 0x93 after Date's zone). */
+	 * hand the raw bytes on (found by fuzz-message with
+	 * PD_FUZZ_COMPARE=1: an 0xA9 in From's address, a NUL and 0x93
+	 * after Date's zone). */
 	for (int k = 0; k < F_COUNT; k++)
 		if (spans[k].start != NULL &&
 		    !g_utf8_validate(spans[k].start, (gssize)spans[k].len, NULL))
