@@ -12,21 +12,18 @@ PATCHDECK="$top_builddir/src/patchdeck"
 PD_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pdtest.XXXXXX")
 trap 'rm -rf "$PD_TMP" "$PD_TMP.vg"' EXIT
 # PD_VALGRIND=1 (make check-valgrind): every patchdeck the tests run, and
-# the test programs taken with pd_tool, go through valgrind's memcheck. Its
-# report goes to a file of its own per run (not stderr: not every check
-# compares stderr, and a run in the background or killed by a signal has
-# nobody reading it); the status is 99 on an error, and tap_done adds one
-# check that every report is empty. The leaks shown are the definite ones:
-# a reader killed by a signal dies as it stands, and Xapian's objects held
-# through interior pointers then read as "possibly lost" (that all is freed
-# at a normal exit, talloc-report.sh checks). The reports sit beside
-# $PD_TMP, whose listing some tests compare.
+# the test programs taken with pd_tool, go through valgrind's memcheck
+# (tests/memcheck.sh). Its report goes to a file of its own per run (not
+# stderr: not every check compares stderr, and a run in the background or
+# killed by a signal has nobody reading it), and tap_done adds one check
+# that every report is empty. The reports sit beside $PD_TMP, whose listing
+# some tests compare.
 #
 # vg_wrap NAME PROGRAM: prints the path of a script that runs PROGRAM so.
 vg_wrap() {
 	mkdir -p "$PD_TMP.vg/valgrind"
-	printf '#!/bin/sh\necho "${PATCHDECK_TEST_HOOK_CRASH:+PATCHDECK_TEST_HOOK_CRASH=$PATCHDECK_TEST_HOOK_CRASH }%s $*" >"%s/$$.cmd"\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions="%s" --log-file="%s/%%p.log" "%s" "$@"\n' \
-		"$1" "$PD_TMP.vg/valgrind" "$top_srcdir/tests/valgrind.supp" "$PD_TMP.vg/valgrind" "$2" \
+	printf '#!/bin/sh\necho "${PATCHDECK_TEST_HOOK_CRASH:+PATCHDECK_TEST_HOOK_CRASH=$PATCHDECK_TEST_HOOK_CRASH }%s $*" >"%s/$$.cmd"\nexec sh "%s" "%s/%%p.log" "%s" "$@"\n' \
+		"$1" "$PD_TMP.vg/valgrind" "$top_srcdir/tests/memcheck.sh" "$PD_TMP.vg/valgrind" "$2" \
 		>"$PD_TMP.vg/$1"
 	chmod +x "$PD_TMP.vg/$1"
 	echo "$PD_TMP.vg/$1"

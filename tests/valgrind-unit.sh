@@ -4,8 +4,7 @@
 # `not ok`), so an error or a definite leak must be said in TAP: the report
 # as comments, then "Bail out!", which the driver counts as an error.
 log=$(mktemp "${TMPDIR:-/tmp}/pdvg.XXXXXX") || exit 1
-valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-	--suppressions="$top_srcdir/tests/valgrind.supp" --log-file="$log" "$@"
+sh "$(dirname "$0")/memcheck.sh" "$log" "$@"
 rc=$?
 if [ -s "$log" ]; then
 	sed 's/^/# /' "$log"
