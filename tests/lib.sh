@@ -21,7 +21,11 @@ trap 'rm -rf "$PD_TMP" "$PD_TMP.vg"' EXIT
 #
 # vg_wrap NAME PROGRAM: prints the path of a script that runs PROGRAM so.
 vg_wrap() {
+	# A permission test runs patchdeck as nobody (as_other_user), whose
+	# report must be written here too.
 	mkdir -p "$PD_TMP.vg/valgrind"
+	chmod 755 "$PD_TMP.vg"
+	chmod 1777 "$PD_TMP.vg/valgrind"
 	printf '#!/bin/sh\necho "${PATCHDECK_TEST_HOOK_CRASH:+PATCHDECK_TEST_HOOK_CRASH=$PATCHDECK_TEST_HOOK_CRASH }%s $*" >"%s/$$.cmd"\nexec sh "%s" "%s/%%p.log" "%s" "$@"\n' \
 		"$1" "$PD_TMP.vg/valgrind" "$top_srcdir/tests/memcheck.sh" "$PD_TMP.vg/valgrind" "$2" \
 		>"$PD_TMP.vg/$1"
