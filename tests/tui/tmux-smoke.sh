@@ -41,9 +41,10 @@ check_eq "the older revision is drawn as a branch of the tree" \
 	"2024-05-03 Carol Coder           v1↑   2/2    A1 R0 T0 (1)   └─mm: speed up the walker" "$(row 2)"
 
 tm resize-window -x 60 -y 15
-wait_for "$(printf ' list: \*  (6 series)%32s4/7' '')" >/dev/null
+narrow_status=" list: *  (6 series)                                    4/7"
+wait_for "$narrow_status" >/dev/null
 check_eq "after a resize the status bar moves to the new second-last row" \
-	" list: *  (6 series)                                    4/7" "$(row 14)"
+	"$narrow_status" "$(row 14)"
 check_eq "a narrow screen drops columns, not the title" \
 	"Frank Sin…  v1    1/1    A0 R0 T0 lib: tidy the strings" "$(row 4)"
 tm resize-window -x 100 -y 30
